@@ -1,0 +1,49 @@
+"""mistral_fn: the Mistral AI API as standalone functions that return `Ok` or `Err`.
+
+    from mistral_fn import Session, Ok, Err, chat_complete
+
+Every operation is resolved lazily (PEP 562): importing one loads that operation and the models
+it uses, nothing else.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from .result import Err, Ok, Result
+from .session import BackoffStrategy, Hooks, HookContext, RetryConfig, Session
+from .types import UNSET, Unset
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .funcs import *  # noqa: F403
+
+__all__ = [
+    "UNSET",
+    "BackoffStrategy",
+    "Err",
+    "HookContext",
+    "Hooks",
+    "Ok",
+    "Result",
+    "RetryConfig",
+    "Session",
+    "Unset",
+]
+
+
+def __getattr__(name: str) -> Any:
+    from .funcs import OPERATIONS
+
+    if name in OPERATIONS:
+        import importlib
+
+        function = getattr(importlib.import_module(f"{__name__}.funcs.{name}"), name)
+        globals()[name] = function
+        return function
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    from .funcs import OPERATIONS
+
+    return sorted([*__all__, *OPERATIONS])

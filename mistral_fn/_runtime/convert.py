@@ -1,0 +1,410 @@
+"""The two cattrs converters: `reader` (lenient, for responses) and `writer` (strict, for requests).
+
+Both are built on first use. Every hook is a closure made once per type by a hook factory, with
+the hooks of its children resolved up front, so converting is a few dict lookups and calls per
+value and nothing reflects on types per call.
+
+Reading is lenient where API.md says it must be: unknown properties land in `extra_fields`,
+unknown enum values stay `str`, unknown union tags stay `dict`, and a required property the
+server left out reads as `UNSET`. A value of the wrong JSON type is still an error.
+Writing is strict: a required property missing, an unknown tag or a closed schema's extra key
+is an error whose message names the field by its JSON path.
+"""
+
+import datetime as dt
+import types
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import attrs
+import cattrs
+
+from ..types import UNSET, Discriminator, FileInput, Model, Unset
+
+Hook = Callable[[Any, Any], Any]
+
+
+class ConversionError(Exception):
+    """A value that does not fit its type, with the JSON path where it sits."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.path: list[str | int] = []
+
+    @property
+    def where(self) -> str:
+        return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in reversed(self.path))
+
+    def __str__(self) -> str:
+        return f"{self.problem} @ {self.where}"
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, Model)
+
+
+def _is_union(t: Any) -> bool:
+    return get_origin(t) in (Union, types.UnionType)
+
+
+def _is_annotated(t: Any) -> bool:
+    return get_origin(t) is Annotated
+
+
+# Primitive checks. JSON has no int/float distinction for floats, and bool is not a number.
+def _str(v: Any, _: Any) -> str:
+    if type(v) is str:
+        return v
+    raise ConversionError(f"expected a string, got {_kind(v)}")
+
+
+def _int(v: Any, _: Any) -> int:
+    if type(v) is int:
+        return v
+    raise ConversionError(f"expected an integer, got {_kind(v)}")
+
+
+def _float(v: Any, _: Any) -> float:
+    if type(v) is float or type(v) is int:
+        return v
+    raise ConversionError(f"expected a number, got {_kind(v)}")
+
+
+def _bool(v: Any, _: Any) -> bool:
+    if type(v) is bool:
+        return v
+    raise ConversionError(f"expected a boolean, got {_kind(v)}")
+
+
+def _none(v: Any, _: Any) -> None:
+    if v is None:
+        return None
+    raise ConversionError(f"expected null, got {_kind(v)}")
+
+
+def _any(v: Any, _: Any) -> Any:
+    return v
+
+
+def _datetime(v: Any, _: Any) -> dt.datetime:
+    if isinstance(v, dt.datetime):
+        return v
+    if type(v) is str:
+        try:
+            # Python 3.10's fromisoformat does not read a trailing "Z".
+            return dt.datetime.fromisoformat(v[:-1] + "+00:00" if v.endswith("Z") else v)
+        except ValueError:
+            pass
+    raise ConversionError(f"expected an ISO 8601 date-time, got {v!r:.40}")
+
+
+def _file(v: Any, _: Any) -> Any:
+    if isinstance(v, (str, bytes)) or hasattr(v, "read") or hasattr(v, "__fspath__"):
+        return v
+    if isinstance(v, tuple) and len(v) in (2, 3) and isinstance(v[0], str):
+        return v
+    raise ConversionError(f"expected a path, bytes, a binary file or (name, content[, type]), got {_kind(v)}")
+
+
+_PRIMITIVES: dict[Any, Hook] = {
+    str: _str,
+    int: _int,
+    float: _float,
+    bool: _bool,
+    type(None): _none,
+    Any: _any,
+    object: _any,
+    dt.datetime: _datetime,
+}
+
+
+def _nested(hook: Hook, v: Any, key: str | int) -> Any:
+    try:
+        return hook(v, None)
+    except ConversionError as e:
+        e.path.append(key)
+        raise
+
+
+class _Factories:
+    """Hook factories shared by both converters; `lenient` selects reading or writing rules."""
+
+    def __init__(self, converter: cattrs.BaseConverter, lenient: bool) -> None:
+        self.converter = converter
+        self.lenient = lenient
+
+    def hook(self, t: Any) -> Hook:
+        return self.converter.get_structure_hook(t)
+
+    def literal(self, t: Any) -> Hook:
+        allowed = frozenset(get_args(t))
+        shown = ", ".join(repr(a) for a in get_args(t))
+
+        def structure_literal(v: Any, _: Any) -> Any:
+            if v in allowed and type(v) is not bool:
+                return v
+            raise ConversionError(f"expected one of {shown}, got {v!r:.60}")
+
+        return structure_literal
+
+    def list_(self, t: Any) -> Hook:
+        (item_type,) = get_args(t) or (Any,)
+        item = self.hook(item_type)
+        accepted = list if self.lenient else (list, tuple)
+
+        def structure_list(v: Any, _: Any) -> list[Any]:
+            if not isinstance(v, accepted):
+                raise ConversionError(f"expected a list, got {_kind(v)}")
+            if item is _any:
+                return list(v)
+            return [_nested(item, x, i) for i, x in enumerate(v)]
+
+        return structure_list
+
+    def dict_(self, t: Any) -> Hook:
+        args = get_args(t)
+        value = self.hook(args[1]) if len(args) == 2 else _any
+
+        def structure_dict(v: Any, _: Any) -> dict[str, Any]:
+            if type(v) is not dict:
+                raise ConversionError(f"expected an object, got {_kind(v)}")
+            if value is _any:
+                return v
+            return {k: _nested(value, x, k) for k, x in v.items()}
+
+        return structure_dict
+
+    def model(self, cls: type[Model]) -> Hook:
+        fields = [f for f in attrs.fields(cls) if f.name != "extra_fields"]
+        field_hooks: dict[str, Hook] = {}
+        for f in fields:
+            if isinstance(f.type, str):
+                attrs.resolve_types(cls)
+                return self.model(cls)
+            field_hooks[f.name] = self.hook(f.type)
+        required = tuple(f.name for f in fields if f.default is attrs.NOTHING)
+        closed = cls._closed and not self.lenient
+        lenient = self.lenient
+        name = cls.__name__
+
+        def structure_model(v: Any, _: Any) -> Model:
+            if type(v) is not dict:
+                if isinstance(v, cls):
+                    if lenient:
+                        return v
+                    v = _model_items(v)
+                else:
+                    raise ConversionError(f"expected an object ({name}), got {_kind(v)}")
+            kwargs: dict[str, Any] = {}
+            extra: dict[str, Any] = {}
+            for key, value in v.items():
+                field_hook = field_hooks.get(key)
+                if field_hook is None:
+                    if closed:
+                        raise ConversionError(f"unknown property {key!r} for {name}")
+                    extra[key] = value
+                elif value is not UNSET:
+                    kwargs[key] = _nested(field_hook, value, key)
+            for key in required:
+                if key not in kwargs:
+                    if not lenient:
+                        raise ConversionError(f"missing required property {key!r} of {name}")
+                    kwargs[key] = UNSET
+            return cls(**kwargs, extra_fields=extra)
+
+        return structure_model
+
+    def union(self, t: Any) -> Hook:
+        discriminator: Discriminator | None = None
+        if _is_annotated(t):
+            inner, *meta = get_args(t)
+            discriminator = next((m for m in meta if isinstance(m, Discriminator)), None)
+            if discriminator is None:
+                return self.hook(inner)
+            t = inner
+        members = [m for m in (get_args(t) if _is_union(t) else (t,)) if m is not Unset]
+        if len(members) == 1 and discriminator is None:
+            return self.hook(members[0])
+        if discriminator is not None:
+            return self._tagged(members, discriminator)
+        return self._untagged(members)
+
+    def _tagged(self, members: list[Any], d: Discriminator) -> Hook:
+        by_tag = {tag: self.hook(cls) for tag, cls in d.mapping.items()}
+        by_class = {cls: by_tag[tag] for tag, cls in d.mapping.items()}
+        rest = self._untagged([m for m in members if m not in by_class and not _is_dict(m)])
+        keep_unknown = self.lenient and any(_is_dict(m) for m in members)
+        prop = d.property
+        tags = ", ".join(repr(tag) for tag in d.mapping)
+
+        def structure_tagged(v: Any, _: Any) -> Any:
+            if type(v) is dict:
+                tag = v.get(prop)
+                hook = by_tag.get(tag)
+                if hook is not None:
+                    return hook(v, None)
+                if keep_unknown:
+                    return v
+                if prop not in v:
+                    raise ConversionError(f"missing {prop!r}; expected one of {tags}")
+                raise ConversionError(f"unknown {prop} {tag!r}; expected one of {tags}")
+            hook = by_class.get(type(v))
+            if hook is not None:
+                return hook(v, None)
+            return rest(v, None)
+
+        return structure_tagged
+
+    def _untagged(self, members: list[Any]) -> Hook:
+        """Try members in an order that cannot misread: by JSON type first, models in spec order."""
+        by_type: dict[type, Hook] = {}
+        literals: list[Hook] = []
+        objects: list[Hook] = []
+        for m in members:
+            if m in _PRIMITIVES and m not in (Any, object):
+                by_type.setdefault(m if m is not dt.datetime else str, self.hook(m))
+                if m is float:
+                    by_type.setdefault(int, _float)
+            elif m in (Any, object):
+                return _any
+            elif get_origin(m) is Literal:
+                literals.append(self.hook(m))
+            elif get_origin(m) in (list, tuple) or m is list:
+                by_type[list] = self.hook(m)
+                if not self.lenient:
+                    by_type[tuple] = by_type[list]
+            elif _is_dict(m) or _is_model(m) or _is_annotated(m):
+                objects.append(self.hook(m))
+            else:
+                objects.append(self.hook(m))
+        expected = " or ".join(_describe(m) for m in members)
+
+        def structure_union(v: Any, _: Any) -> Any:
+            hook = by_type.get(type(v))
+            if hook is not None and not literals:
+                return hook(v, None)
+            for literal in literals:
+                try:
+                    return literal(v, None)
+                except ConversionError:
+                    pass
+            if hook is not None:
+                return hook(v, None)
+            errors = []
+            for candidate in objects:
+                try:
+                    return candidate(v, None)
+                except ConversionError as e:
+                    errors.append(e)
+            if len(errors) == 1:
+                raise errors[0]
+            raise ConversionError(f"expected {expected}, got {_kind(v)}")
+
+        return structure_union
+
+
+def _is_dict(t: Any) -> bool:
+    return t is dict or get_origin(t) is dict
+
+
+def _describe(t: Any) -> str:
+    if t is type(None):
+        return "null"
+    if get_origin(t) is Literal:
+        return "|".join(repr(a) for a in get_args(t))
+    return getattr(t, "__name__", None) or str(t).replace("typing.", "")
+
+
+def _model_items(obj: Model) -> dict[str, Any]:
+    items = {f.name: getattr(obj, f.name) for f in attrs.fields(type(obj)) if f.name != "extra_fields"}
+    items.update(obj.extra_fields)
+    return items
+
+
+def _make_converter(lenient: bool) -> cattrs.BaseConverter:
+    converter = cattrs.BaseConverter()
+    f = _Factories(converter, lenient)
+    register = converter.register_structure_hook_factory
+    register(lambda t: _is_union(t) or _is_annotated(t), f.union)
+    register(lambda t: get_origin(t) is Literal, f.literal)
+    register(lambda t: t is list or get_origin(t) in (list, tuple), f.list_)
+    register(_is_dict, f.dict_)
+    register(_is_model, f.model)  # type: ignore[arg-type]
+    for t, hook in _PRIMITIVES.items():
+        if isinstance(t, type) and t is not object:  # object would match every class by MRO
+            converter.register_structure_hook(t, hook)
+    converter.register_structure_hook_func(lambda t: t is Any or t is object, _any)
+    # Runs last so it wins: an upload parameter is passed through to the multipart encoder.
+    converter.register_structure_hook_func(lambda t: t == FileInput, _file)
+    converter.register_unstructure_hook_factory(_is_model, lambda cls: _unstructure_model(converter, cls))
+    converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
+    converter.register_unstructure_hook(dict, lambda d: _unstructure_dict(converter, d))
+    return converter
+
+
+def _unstructure_datetime(v: dt.datetime) -> str:
+    if v.tzinfo is not None:
+        v = v.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return v.isoformat() + "Z"
+
+
+def _unstructure_dict(converter: cattrs.BaseConverter, d: dict[str, Any]) -> dict[str, Any]:
+    unstructure = converter.unstructure
+    return {k: unstructure(v) for k, v in d.items() if v is not UNSET}
+
+
+def _unstructure_model(converter: cattrs.BaseConverter, cls: type[Model]) -> Callable[[Model], dict[str, Any]]:
+    names = tuple(f.name for f in attrs.fields(cls) if f.name != "extra_fields")
+    unstructure = converter.unstructure
+    plain = (str, int, float, bool, type(None))
+
+    def unstructure_model(obj: Model) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in names:
+            value = getattr(obj, name)
+            if value is UNSET:
+                continue
+            out[name] = value if type(value) in plain else unstructure(value)
+        for key, value in obj.extra_fields.items():
+            out[key] = value if type(value) in plain else unstructure(value)
+        return out
+
+    return unstructure_model
+
+
+_converters: dict[bool, cattrs.BaseConverter] = {}
+
+
+def _get(lenient: bool) -> cattrs.BaseConverter:
+    converter = _converters.get(lenient)
+    if converter is None:
+        converter = _converters.setdefault(lenient, _make_converter(lenient))
+    return converter
+
+
+def read(data: Any, t: Any) -> Any:
+    """Structure decoded JSON from a response into `t`, leniently. Raises `ConversionError`."""
+    return _get(True).get_structure_hook(t)(data, t)
+
+
+def reader_hook(t: Any) -> Hook:
+    """The lenient structure hook for `t`, for callers that convert many values of one type."""
+    return _get(True).get_structure_hook(t)
+
+
+def check(data: Any, t: Any) -> Any:
+    """Structure caller input into `t`, strictly. Raises `ConversionError`."""
+    return _get(False).get_structure_hook(t)(data, t)
+
+
+def to_json(value: Any) -> Any:
+    """Unstructure models (and lists/dicts of them) into JSON-ready values, leaving out `UNSET`."""
+    return _get(False).unstructure(value)
+
+
+__all__ = ["ConversionError", "check", "read", "reader_hook", "to_json"]

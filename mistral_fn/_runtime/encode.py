@@ -1,0 +1,230 @@
+"""Turn an operation's keyword arguments into a path, a query string and a body."""
+
+import datetime as dt
+import json
+import mimetypes
+import os
+from collections.abc import Callable, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from ..types import UNSET
+from . import convert
+
+if TYPE_CHECKING:
+    from .invoke import Operation
+
+# RFC 3986 pchar minus what quote() keeps anyway: a model id such as ft:open-mistral-7b:abc goes out as is.
+_PATH_SAFE = "!$&'()*+,;=:@"
+_QUERY_SAFE = "!$'()*,;:@/?"
+_CHUNK = 64 * 1024
+
+
+class EncodedRequest:
+    """The encoded parts of a request; `body()` gives a fresh body for every attempt."""
+
+    __slots__ = ("path_and_query", "content_type", "length", "_data", "_parts")
+
+    def __init__(
+        self,
+        path_and_query: str,
+        content_type: str | None = None,
+        data: bytes | None = None,
+        parts: "Multipart | None" = None,
+    ) -> None:
+        self.path_and_query = path_and_query
+        self.content_type = content_type
+        self._data = data
+        self._parts = parts
+        self.length = len(data) if data is not None else parts.length if parts is not None else None
+
+    def body(self) -> bytes | Iterator[bytes] | None:
+        if self._parts is not None:
+            return self._parts.stream()
+        return self._data
+
+    def rewind(self) -> None:
+        """Put file objects back where they started, so a retry sends the same bytes."""
+        if self._parts is not None:
+            self._parts.rewind()
+
+
+def encode_request(
+    op: "Operation", path: Mapping[str, Any], query: Mapping[str, Any], body: Mapping[str, Any] | None
+) -> EncodedRequest:
+    """Check and encode the caller's arguments. Raises `convert.ConversionError` naming the field."""
+    url = op.path
+    for name, value in path.items():
+        _checked(op, name, value)
+        url = url.replace("{" + name + "}", quote(str(value), safe=_PATH_SAFE))
+    pairs = _query_pairs(op, query)
+    if pairs:
+        url += "?" + "&".join(f"{quote(k, safe=_QUERY_SAFE)}={quote(v, safe=_QUERY_SAFE)}" for k, v in pairs)
+    if op.body is None:
+        return EncodedRequest(url)
+    given = {k: v for k, v in (body or {}).items() if v is not UNSET}
+    checked = convert.check(given, op.body)
+    payload = convert.to_json(checked)
+    if op.files:
+        parts = Multipart(payload, op.files)
+        return EncodedRequest(url, parts.content_type, parts=parts)
+    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    return EncodedRequest(url, "application/json", data)
+
+
+def _checked(op: "Operation", name: str, value: Any) -> Any:
+    try:
+        return convert.check(value, op.params.get(name, Any))
+    except convert.ConversionError as e:
+        e.path.append(name)
+        raise
+
+
+def _query_pairs(op: "Operation", query: Mapping[str, Any]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for name, value in query.items():
+        if value is UNSET or value is None:
+            continue
+        value = _checked(op, name, value)
+        if name in op.json_query:
+            pairs.append((name, json.dumps(convert.to_json(value), separators=(",", ":"), ensure_ascii=False)))
+        elif isinstance(value, dict):  # form style, exploded: an object becomes its keys
+            pairs.extend((k, _scalar(v)) for k, v in value.items() if v is not None and v is not UNSET)
+        elif isinstance(value, (list, tuple)):
+            pairs.extend((name, _scalar(v)) for v in value)
+        else:
+            pairs.append((name, _scalar(value)))
+    return pairs
+
+
+def _scalar(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, dt.datetime):
+        return str(convert.to_json(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return str(value)
+
+
+class _FilePart:
+    """One file of a multipart body, read in chunks as the body is sent."""
+
+    __slots__ = ("name", "filename", "content_type", "_open", "size", "_start", "_fileobj")
+
+    def __init__(self, name: str, value: Any) -> None:
+        self.name = name
+        content_type: str | None = None
+        if isinstance(value, tuple):
+            filename, content, *rest = value
+            content_type = rest[0] if rest else None
+        elif isinstance(value, (str, os.PathLike)):
+            filename, content = os.path.basename(os.fspath(value)), value
+        elif isinstance(value, bytes):
+            filename, content = name, value
+        else:
+            filename, content = os.path.basename(str(getattr(value, "name", name))), value
+        self.filename = filename
+        self.content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        self._fileobj: IO[bytes] | None = None
+        self._start = 0
+        if isinstance(content, (str, os.PathLike)):
+            path = os.fspath(content)
+            self.size: int | None = os.path.getsize(path)
+            self._open: Callable[[], Iterator[bytes]] = lambda: _read_path(path)
+        elif isinstance(content, bytes):
+            self.size = len(content)
+            self._open = lambda: iter((content,))
+        else:
+            self._fileobj = content
+            self.size = _remaining_size(content)
+            self._start = content.tell() if self.size is not None else 0
+            self._open = lambda: _read_file(content)
+
+    def chunks(self) -> Iterator[bytes]:
+        return self._open()
+
+    def rewind(self) -> None:
+        if self._fileobj is not None and self.size is not None:
+            self._fileobj.seek(self._start)
+
+
+def _read_path(path: str) -> Iterator[bytes]:
+    with open(path, "rb") as f:
+        yield from _read_file(f)
+
+
+def _read_file(f: IO[bytes]) -> Iterator[bytes]:
+    while chunk := f.read(_CHUNK):
+        yield chunk
+
+
+def _remaining_size(f: IO[bytes]) -> int | None:
+    try:
+        if not f.seekable():
+            return None
+        position = f.tell()
+        end = f.seek(0, os.SEEK_END)
+        f.seek(position)
+        return end - position
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+class Multipart:
+    """A multipart/form-data body: text parts first (no Content-Type), then the files, streamed."""
+
+    def __init__(self, payload: Mapping[str, Any], files: frozenset[str]) -> None:
+        self.boundary = os.urandom(16).hex()
+        head = bytearray()
+        parts: list[_FilePart] = []
+        for name, value in payload.items():
+            if name in files:
+                parts.append(_FilePart(name, value))
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                head += self._part_head(name) + b"\r\n" + _scalar(item).encode() + b"\r\n"
+        self._head = bytes(head)
+        self._files = parts
+        self._file_heads = [self._part_head(f.name, f.filename, f.content_type) for f in parts]
+        self._tail = f"--{self.boundary}--\r\n".encode()
+        sizes = [f.size for f in parts]
+        self.length: int | None = None
+        if all(s is not None for s in sizes):
+            self.length = (
+                len(self._head)
+                + sum(len(h) + 2 for h in self._file_heads)  # part head, blank line's CRLF after content
+                + sum(s for s in sizes if s is not None)
+                + len(self._tail)
+            )
+
+    @property
+    def content_type(self) -> str:
+        return f"multipart/form-data; boundary={self.boundary}"
+
+    def _part_head(self, name: str, filename: str | None = None, content_type: str | None = None) -> bytes:
+        disposition = f'Content-Disposition: form-data; name="{_quote_header(name)}"'
+        if filename is not None:
+            disposition += f'; filename="{_quote_header(filename)}"'
+        lines = [f"--{self.boundary}", disposition]
+        if content_type is not None:
+            lines.append(f"Content-Type: {content_type}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+    def stream(self) -> Iterator[bytes]:
+        yield self._head
+        for part, head in zip(self._files, self._file_heads):
+            yield head
+            yield from part.chunks()
+            yield b"\r\n"
+        yield self._tail
+
+    def rewind(self) -> None:
+        for part in self._files:
+            part.rewind()
+
+
+def _quote_header(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")

@@ -1,0 +1,259 @@
+"""The request pipeline every operation calls: check, encode, hooks, send, retry, decode.
+
+An operation module declares an `Operation` and passes its keywords to `invoke`; everything that
+can go wrong on the way comes back as `Err(...)`, never as an exception.
+"""
+
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .. import errors
+from ..errors import MistralError
+from ..result import Err, Meta, Ok, Result
+from ..session import Hooks, HookContext, RetryConfig, Session
+from . import convert, encode, retries
+from .redact import redact, redacted_headers
+
+if TYPE_CHECKING:
+    import requests
+
+VERSION = "0.1.0"
+USER_AGENT = f"mistral-fn/{VERSION} (python)"
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """What one operation sends and what it expects back; declared once per operation module."""
+
+    operation_id: str
+    method: str
+    path: str
+    ok: Mapping[int, Any]
+    """Success status -> model of the body (`None`: no body; `BinaryResponse`: raw bytes)."""
+    errors: Mapping[int, type[MistralError]] = field(default_factory=dict)
+    body: Any = None
+    """Model the keyword arguments of the request body are checked against."""
+    files: frozenset[str] = frozenset()
+    """Body properties that are uploads; when any, the body is multipart/form-data."""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    """Path and query parameter -> type, for checking the caller's values."""
+    json_query: frozenset[str] = frozenset()
+    """Query parameters the spec sends as compact JSON (`content: application/json`)."""
+    accept: str = "application/json"
+    events: Any = None
+    """Model of one event, for streaming operations."""
+    end_marker: str | None = None
+    """The `data:` payload that ends the stream (`[DONE]`), where the API sends one."""
+    creates: bool = False
+    """A POST that makes a new resource: retried only where the request cannot have taken effect."""
+
+
+class Call(NamedTuple):
+    """The per-call options every operation accepts."""
+
+    retries: RetryConfig | None = None
+    timeout_ms: int | None = None
+    server_url: str | None = None
+    http_headers: Mapping[str, str] | None = None
+    cancel: threading.Event | None = None
+    deadline_ms: int | None = None
+    dry_run: bool = False
+
+
+_NO_CALL = Call()
+_NO_PARAMS: Mapping[str, Any] = {}
+
+
+def invoke(
+    session: Session,
+    op: Operation,
+    *,
+    path: Mapping[str, Any] = _NO_PARAMS,
+    query: Mapping[str, Any] = _NO_PARAMS,
+    body: Mapping[str, Any] | None = None,
+    call: Call = _NO_CALL,
+) -> Result[Any, Any]:
+    """Run one operation and return `Ok(value)` or `Err(error)`; never raises for a known failure."""
+    try:
+        return _invoke(session, op, path, query, body, call)
+    except Exception as e:  # a bug of ours must still come back as a value, not as an exception
+        return Err(errors.UnexpectedClientError(f"{op.operation_id}: unexpected {type(e).__name__}: {e}", cause=e))
+
+
+def _invoke(
+    session: Session,
+    op: Operation,
+    path: Mapping[str, Any],
+    query: Mapping[str, Any],
+    body: Mapping[str, Any] | None,
+    call: Call,
+) -> Result[Any, Any]:
+    if call.cancel is not None and call.cancel.is_set():
+        return Err(errors.RequestAbortedError("cancelled before sending"))
+    try:
+        request = encode.encode_request(op, path, query, body)
+    except convert.ConversionError as e:
+        return Err(errors.InvalidRequestError(f"invalid argument {e.where[2:] or 'body'}: {e.problem}", cause=e))
+
+    api_key = session.resolve_api_key()
+    if not api_key:
+        return Err(
+            errors.InvalidRequestError("no API key: pass Session(api_key=...) or set the MISTRAL_API_KEY variable")
+        )
+    base_url = (call.server_url or session.server_url).rstrip("/")
+    headers = {
+        "Authorization": f"Bearer {api_key}",
+        "Accept": op.accept,
+        "User-Agent": USER_AGENT,
+    }
+    if request.content_type is not None:
+        headers["Content-Type"] = request.content_type
+    if call.http_headers:
+        headers.update(call.http_headers)
+
+    budget = retries.Budget.start(session, call)
+    policy = call.retries or session.retry_config
+    logger = session.debug_logger
+    hooks = session.hooks
+    attempt = 0
+    while True:
+        attempt += 1
+        prepared = _prepare(session, op, base_url + request.path_and_query, headers, request)
+        if hooks is not None and hooks.before_request:
+            prepared = _run_before_request(hooks, HookContext(op.operation_id, base_url, attempt), prepared)
+        if call.dry_run:
+            return Ok(prepared)
+        timeout = budget.attempt_timeout()
+        if timeout is None:
+            return Err(errors.RequestTimeoutError(budget.exhausted_message()))
+        if logger is not None:
+            logger.debug(
+                "-> %s %s headers=%s", prepared.method, prepared.url, redacted_headers(prepared.headers, api_key)
+            )
+        outcome = _attempt(session, op, prepared, timeout, call.cancel, budget, api_key)
+        if logger is not None:
+            logger.debug("<- %s attempt %d: %s", prepared.url, attempt, redact(repr(outcome.result), api_key))
+        if hooks is not None:
+            outcome = _run_after_hooks(hooks, HookContext(op.operation_id, base_url, attempt), outcome)
+        if outcome.result.ok:
+            return _with_meta(outcome, attempt)
+        delay = retries.next_delay(policy, op, outcome, attempt, budget)
+        if delay is None:
+            return outcome.result
+        if not budget.can_wait(delay):
+            return Err(errors.RequestTimeoutError(budget.exhausted_message(waiting=delay), cause=outcome.error))
+        if logger is not None:
+            logger.debug("retrying %s in %.3f s after %r", op.operation_id, delay, outcome.error)
+        if call.cancel is not None:
+            if call.cancel.wait(delay):
+                return Err(errors.RequestAbortedError("cancelled while waiting to retry", cause=outcome.error))
+        else:
+            time.sleep(delay)
+        request.rewind()
+
+
+def _prepare(
+    session: Session, op: Operation, url: str, headers: dict[str, str], request: "encode.EncodedRequest"
+) -> "requests.PreparedRequest":
+    import requests
+    from requests.structures import CaseInsensitiveDict
+
+    client = session.http_client
+    prepared = requests.PreparedRequest()
+    prepared.method = op.method
+    prepared.url = url
+    prepared.hooks = {"response": []}
+    prepared.prepare_cookies(client.cookies)
+    merged = CaseInsensitiveDict(client.headers) if client.headers else CaseInsensitiveDict()
+    merged.update(headers)
+    prepared.headers = merged
+    prepared.body = request.body()
+    if request.length is not None:
+        merged["Content-Length"] = str(request.length)
+    elif prepared.body is not None and not isinstance(prepared.body, bytes):
+        merged["Transfer-Encoding"] = "chunked"
+    if client.auth is not None:
+        prepared.prepare_auth(client.auth)
+    return prepared
+
+
+def _run_before_request(
+    hooks: Hooks, ctx: HookContext, prepared: "requests.PreparedRequest"
+) -> "requests.PreparedRequest":
+    for hook in hooks.before_request:
+        replacement = hook(ctx, prepared)
+        if replacement is not None:
+            prepared = replacement
+    return prepared
+
+
+class Outcome(NamedTuple):
+    """One attempt's result, with what retry decisions need to know about it."""
+
+    result: Result[Any, Any]
+    response: "requests.Response | None"
+    connected: bool
+    """False where no connection was made, so the request cannot have taken effect."""
+
+    @property
+    def error(self) -> BaseException | None:
+        return None if self.result.ok else self.result.error  # type: ignore[union-attr]
+
+
+def _run_after_hooks(hooks: Hooks, ctx: HookContext, outcome: Outcome) -> Outcome:
+    if outcome.result.ok:
+        if hooks.after_success and outcome.response is not None:
+            response = outcome.response
+            for hook in hooks.after_success:
+                response = hook(ctx, response) or response
+            if response is not outcome.response:
+                return Outcome(Ok(response), response, True)
+        return outcome
+    for error_hook in hooks.after_error:
+        error_hook(ctx, outcome.response, outcome.error)
+    return outcome
+
+
+def _with_meta(outcome: Outcome, attempts: int) -> Result[Any, Any]:
+    response = outcome.response
+    value = outcome.result.value  # type: ignore[union-attr]
+    if response is None:
+        return Ok(value)
+    if value is response:  # an after_success hook replaced the response: decode the replacement
+        return outcome.result
+    return Ok(value, Meta(response.status_code, response.headers, attempts))
+
+
+def _attempt(
+    session: Session,
+    op: Operation,
+    prepared: "requests.PreparedRequest",
+    timeout: float,
+    cancel: threading.Event | None,
+    budget: "retries.Budget",
+    api_key: str,
+) -> Outcome:
+    from . import responses
+
+    client = session.http_client
+    settings = session.environment_settings(session.server_url)
+    try:
+        response = client.send(
+            prepared,
+            timeout=(timeout, timeout),
+            stream=True,
+            allow_redirects=True,
+            verify=settings.get("verify", True),
+            proxies=settings.get("proxies") or {},
+            cert=settings.get("cert"),
+        )
+    except Exception as e:  # noqa: BLE001 - every transport failure is classified, never raised
+        error, connected = responses.classify_transport_error(e, timeout)
+        return Outcome(Err(error), None, connected)
+    result = responses.decode(op, response, budget.attempt_end(timeout), cancel, api_key)
+    return Outcome(result, response, True)
+
+

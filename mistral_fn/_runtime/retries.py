@@ -1,0 +1,129 @@
+"""When to retry, how long to wait, and the time budget of a whole call."""
+
+import email.utils
+import random
+import time
+from typing import TYPE_CHECKING
+
+from .. import errors
+from ..session import RetryConfig, Session
+
+if TYPE_CHECKING:
+    from .invoke import Call, Operation, Outcome
+
+RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
+
+
+class Budget:
+    """The time a call may take: `timeout_ms` per attempt, and an optional deadline over all of it.
+
+    The deadline is the nearer of the per-call `deadline_ms` and the session's `time_left()`.
+    """
+
+    __slots__ = ("started", "attempt_seconds", "deadline", "_which")
+
+    def __init__(self, attempt_seconds: float, deadline: float | None, which: str) -> None:
+        self.started = time.monotonic()
+        self.attempt_seconds = attempt_seconds
+        self.deadline = deadline
+        self._which = which
+
+    @classmethod
+    def start(cls, session: Session, call: "Call") -> "Budget":
+        now = time.monotonic()
+        timeout_ms = call.timeout_ms if call.timeout_ms is not None else session.timeout_ms
+        deadline: float | None = None
+        which = ""
+        if call.deadline_ms is not None:
+            deadline, which = now + call.deadline_ms / 1000, f"deadline_ms={call.deadline_ms}"
+        if session.time_left is not None:
+            left = float(session.time_left())
+            if deadline is None or now + left / 1000 < deadline:
+                deadline, which = now + left / 1000, f"the session's time_left() ({left:.0f} ms at the start)"
+        return cls(timeout_ms / 1000, deadline, which)
+
+    def remaining(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def attempt_timeout(self) -> float | None:
+        """Seconds the next attempt may take, cut to the deadline; None when no time is left."""
+        left = self.remaining()
+        if left is None:
+            return self.attempt_seconds
+        if left <= 0.001:
+            return None
+        return min(self.attempt_seconds, left)
+
+    def attempt_end(self, timeout: float) -> float:
+        return time.monotonic() + timeout
+
+    def can_wait(self, delay: float) -> bool:
+        """Whether a wait of `delay` seconds still leaves time for an attempt afterwards."""
+        left = self.remaining()
+        return left is None or delay < left
+
+    def exhausted_message(self, waiting: float | None = None) -> str:
+        spent = (time.monotonic() - self.started) * 1000
+        if waiting is not None:
+            return (
+                f"{self._which} ran out: {spent:.0f} ms spent, and the next retry would wait {waiting * 1000:.0f} ms"
+            )
+        return f"{self._which} ran out after {spent:.0f} ms"
+
+
+def next_delay(
+    policy: RetryConfig | None, op: "Operation", outcome: "Outcome", attempt: int, budget: Budget
+) -> float | None:
+    """Seconds to wait before retrying this failed attempt, or None to give up and return it."""
+    if policy is None or policy.strategy != "backoff":
+        return None
+    error = outcome.error
+    response = outcome.response
+    retry_after: float | None = None
+    if response is not None and isinstance(error, errors.MistralError):
+        status = response.status_code
+        if status not in RETRY_STATUSES:
+            return None
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        if op.creates and not policy.retry_unsafe:
+            # A 429 was refused before doing anything; a 503 with Retry-After says "not now".
+            if not (status == 429 or (status == 503 and retry_after is not None)):
+                return None
+    elif isinstance(error, (errors.ConnectionError, errors.RequestTimeoutError)) and response is None:
+        if not policy.retry_connection_errors:
+            return None
+        if op.creates and not policy.retry_unsafe and outcome.connected:
+            return None
+    else:
+        return None
+    backoff = policy.backoff
+    delay = retry_after if retry_after is not None else _backoff_seconds(policy, attempt)
+    elapsed_ms = (time.monotonic() - budget.started) * 1000
+    if elapsed_ms + delay * 1000 > backoff.max_elapsed_time:
+        return None
+    return delay
+
+
+def _backoff_seconds(policy: RetryConfig, attempt: int) -> float:
+    b = policy.backoff
+    ceiling = min(b.initial_interval * b.exponent ** (attempt - 1), b.max_interval) / 1000
+    # Jitter so that clients failed by the same outage do not come back in lockstep.
+    return ceiling * random.uniform(0.5, 1.0)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """`Retry-After` as seconds to wait: delta-seconds or an HTTP date; None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())

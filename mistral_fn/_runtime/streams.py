@@ -1,0 +1,227 @@
+"""`EventStream` (server-sent events, over sseclient-py) and `BinaryResponse` (downloads)."""
+
+import json
+import os
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import sseclient
+
+from .. import errors
+from ..result import Err, Ok, Result
+from . import convert
+from .redact import redact
+
+if TYPE_CHECKING:
+    import requests
+
+E = TypeVar("E")
+_CHUNK = 64 * 1024
+_EVENT_ENDS = (b"\n\n", b"\r\r", b"\r\n\r\n")
+
+
+class _Source:
+    """The response's bytes for sseclient, watching for `cancel` and for a cut-off last event."""
+
+    def __init__(self, response: "requests.Response", cancel: threading.Event | None) -> None:
+        self._response = response
+        self._cancel = cancel
+        self.tail = b""
+        self.exhausted = False
+
+    def _chunks(self) -> Iterator[bytes]:
+        raw = self._response.raw
+        if raw.chunked:
+            yield from raw.stream(None, decode_content=True)
+        else:
+            # read1 returns what one socket read gives, so events arrive as they are sent.
+            while chunk := raw.read1(_CHUNK, decode_content=True):
+                yield chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        cancel = self._cancel
+        try:
+            for chunk in self._chunks():
+                if cancel is not None and cancel.is_set():
+                    raise errors.RequestAbortedError("cancelled during the stream")
+                if chunk:
+                    self.tail = chunk[-4:] if len(chunk) >= 4 else (self.tail + chunk)[-4:]
+                    yield chunk
+            self.exhausted = True
+        except errors.HTTPClientError:
+            raise
+        except Exception as e:  # noqa: BLE001
+            from .responses import classify_transport_error
+
+            error, _ = classify_transport_error(e, None)
+            if isinstance(error, errors.ConnectionError):
+                error = errors.ConnectionError(f"stream cut off: {error.message}", cause=e)
+            raise error from e
+
+    @property
+    def ended_cleanly(self) -> bool:
+        """True when the bytes received end with a complete event (or there were none)."""
+        return not self.tail or self.tail.endswith(_EVENT_ENDS)
+
+    def close(self) -> None:
+        self._response.close()
+
+
+class EventStream(Generic[E]):
+    """An iterator of structured events, and a context manager that closes the connection.
+
+    Iteration ends at the end marker (`data: [DONE]`) or at the end of the response. A failure in
+    the middle raises the matching error from the iterator; `results()` gives it as `Err` instead.
+    Nothing is ever silently cut: a stream that stops before its end marker is an error.
+    """
+
+    def __init__(
+        self,
+        response: "requests.Response",
+        event_type: Any,
+        end_marker: str | None,
+        cancel: threading.Event | None = None,
+        api_key: str | None = None,
+    ) -> None:
+        self.response = response
+        self.headers = response.headers
+        self._event_type = event_type
+        self._end_marker = end_marker
+        self._api_key = api_key
+        self._source = _Source(response, cancel)
+        self._events = self._iterate()
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"<EventStream of {getattr(self._event_type, '__name__', self._event_type)}>"
+
+    def __iter__(self) -> Iterator[E]:
+        return self._events
+
+    def __next__(self) -> E:
+        return next(self._events)
+
+    def __enter__(self) -> "EventStream[E]":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._events.close()
+            self._source.close()
+
+    def results(self) -> Iterator[Result[E, errors.CommonError]]:
+        """The events as `Ok(event)`, then at most one `Err(error)`; never raises."""
+        try:
+            for event in self:
+                yield Ok(event)
+        except (errors.HTTPClientError, errors.MistralError) as e:
+            yield Err(e)
+        except Exception as e:  # noqa: BLE001
+            yield Err(errors.UnexpectedClientError(f"{type(e).__name__}: {e}", cause=e))
+
+    def _iterate(self) -> Iterator[E]:
+        hook = convert.reader_hook(self._event_type)
+        end = self._end_marker
+        source = self._source
+        try:
+            for sse in sseclient.SSEClient(source).events():
+                data = sse.data
+                if source.exhausted and not source.ended_cleanly:
+                    # sseclient hands over the unterminated rest; the SSE spec discards it.
+                    if end is not None and data == end:
+                        return
+                    break
+                if end is not None and data == end:
+                    return
+                if sse.event == "error":
+                    raise self._error_event(data)
+                try:
+                    value = json.loads(data)
+                except ValueError as e:
+                    raise self._invalid(f"malformed event: {data[:200]!r}", data, e) from e
+                try:
+                    yield hook(value, self._event_type)
+                except convert.ConversionError as e:
+                    raise self._invalid(f"event does not fit its model: {e}", value, e) from e
+        finally:
+            source.close()
+        if not source.ended_cleanly:
+            raise errors.ConnectionError("stream cut off in the middle of an event")
+        if end is not None:
+            raise errors.ConnectionError(f"stream ended without its end marker {end!r}")
+
+    def _invalid(self, message: str, value: Any, cause: BaseException) -> errors.ResponseValidationError:
+        return errors.ResponseValidationError(
+            redact(message, self._api_key),
+            raw_value=value,
+            cause=cause,
+            status_code=self.response.status_code,
+            headers=self.headers,
+            body=redact(value if isinstance(value, str) else json.dumps(value)[:2000], self._api_key),
+            raw_response=self.response,
+        )
+
+    def _error_event(self, data: str) -> errors.MistralError:
+        message = data
+        try:
+            payload = json.loads(data)
+            if isinstance(payload, dict):
+                inner = payload.get("error", payload)
+                message = str(inner.get("message", data)) if isinstance(inner, dict) else str(inner)
+        except ValueError:
+            pass
+        return errors.MistralError(
+            f"error event in the stream: {redact(message, self._api_key)}",
+            status_code=self.response.status_code,
+            headers=self.headers,
+            body=redact(data, self._api_key),
+            raw_response=self.response,
+        )
+
+
+class BinaryResponse:
+    """A downloaded body, read as you go: `iter_bytes()`, `read()`, `save(path)`; closes on exit."""
+
+    def __init__(self, response: "requests.Response") -> None:
+        self.response = response
+        self.headers = response.headers
+        self.content_type: str | None = response.headers.get("content-type")
+
+    def __repr__(self) -> str:
+        return f"<BinaryResponse {self.content_type}>"
+
+    def iter_bytes(self, chunk_size: int = _CHUNK) -> Iterator[bytes]:
+        """The body in chunks; a dropped connection raises `ConnectionError` (ours)."""
+        try:
+            yield from self.response.iter_content(chunk_size)
+        except Exception as e:  # noqa: BLE001
+            from .responses import classify_transport_error
+
+            raise classify_transport_error(e, None)[0] from e
+        finally:
+            self.response.close()
+
+    def read(self) -> bytes:
+        return b"".join(self.iter_bytes())
+
+    def save(self, path: str | os.PathLike[str]) -> int:
+        """Write the body to `path` without holding it in memory; returns the bytes written."""
+        written = 0
+        with open(path, "wb") as f:
+            for chunk in self.iter_bytes():
+                written += f.write(chunk)
+        return written
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> "BinaryResponse":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

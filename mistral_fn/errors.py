@@ -1,0 +1,115 @@
+"""The errors an operation can return inside `Err`. They are returned, never raised by an operation."""
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    import requests
+
+    from .models.validation_error import ValidationError
+
+
+class MistralError(Exception):
+    """The server answered with an HTTP error status (4XX or 5XX)."""
+
+    __match_args__ = ("status_code", "message")
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        headers: Mapping[str, str],
+        body: str,
+        raw_response: "requests.Response | None" = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.headers = headers
+        self.body = body
+        self.raw_response = raw_response
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
+
+
+class HTTPValidationError(MistralError):
+    """The server rejected the request as invalid (422), listing each problem in `detail`."""
+
+    __match_args__ = ("detail",)
+
+    def __init__(self, message: str, *, detail: "list[ValidationError]", **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.detail = detail
+
+
+class ResponseValidationError(MistralError):
+    """A success response whose body cannot be read as the declared model."""
+
+    __match_args__ = ("message",)
+
+    def __init__(self, message: str, *, raw_value: object, cause: BaseException | None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.raw_value = raw_value
+        self.cause = cause
+
+    def pretty(self) -> str:
+        """The message, the cause and the start of the body, on separate lines."""
+        lines = [self.message, f"  status: {self.status_code}"]
+        if self.cause is not None:
+            lines.append(f"  cause: {self.cause}")
+        lines.append(f"  body: {self.body[:2000]}")
+        return "\n".join(lines)
+
+
+class HTTPClientError(Exception):
+    """Base of the errors raised on our side of the wire: nothing usable came back from the server."""
+
+    __match_args__ = ("message",)
+
+    def __init__(self, message: str, *, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.cause = cause
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class ConnectionError(HTTPClientError):  # noqa: A001 - the name API.md gives
+    """Could not connect to the server, or the connection dropped."""
+
+
+class RequestTimeoutError(HTTPClientError):
+    """The timeout or the deadline passed before the response came back whole."""
+
+
+class RequestAbortedError(HTTPClientError):
+    """The caller's `cancel` event was set."""
+
+
+class InvalidRequestError(HTTPClientError):
+    """The arguments do not fit the spec; nothing was sent."""
+
+
+class UnexpectedClientError(HTTPClientError):
+    """Anything else that went wrong on the client side."""
+
+
+CommonError: TypeAlias = (
+    MistralError
+    | ResponseValidationError
+    | ConnectionError
+    | RequestTimeoutError
+    | RequestAbortedError
+    | InvalidRequestError
+    | UnexpectedClientError
+)
+"""The errors any operation can return."""

@@ -1,0 +1,175 @@
+"""`Session`: credentials, server, retry policy and hooks; nothing else."""
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    import requests
+
+ApiKey = str | Callable[[], str]
+
+
+@attrs.frozen
+class BackoffStrategy:
+    """Exponential backoff; all times in milliseconds."""
+
+    initial_interval: int = 500
+    max_interval: int = 60000
+    exponent: float = 1.5
+    max_elapsed_time: int = 3600000
+
+
+@attrs.frozen
+class RetryConfig:
+    """When and how to retry 429, 500, 502, 503 and 504 (and connection errors, if asked).
+
+    Operations that create something are retried only where the request cannot have taken
+    effect (no connection made, 429, 503 with `Retry-After`) unless `retry_unsafe` is set.
+    """
+
+    strategy: Literal["backoff", "none"] = "backoff"
+    backoff: BackoffStrategy = attrs.field(factory=BackoffStrategy)
+    retry_connection_errors: bool = False
+    retry_unsafe: bool = False
+
+
+@attrs.frozen
+class HookContext:
+    """What a hook is told about the call it runs in."""
+
+    operation_id: str
+    base_url: str
+    attempt: int
+
+
+BeforeRequest = Callable[[HookContext, "requests.PreparedRequest"], "requests.PreparedRequest | None"]
+AfterSuccess = Callable[[HookContext, "requests.Response"], "requests.Response | None"]
+AfterError = Callable[[HookContext, "requests.Response | None", "BaseException | None"], None]
+
+
+@attrs.frozen
+class Hooks:
+    """Functions called around each attempt; a hook returning a value replaces what it was given."""
+
+    before_request: Sequence[BeforeRequest] = ()
+    after_success: Sequence[AfterSuccess] = ()
+    after_error: Sequence[AfterError] = ()
+
+
+DEFAULT_TIMEOUT_MS = 300_000
+
+
+class Session:
+    """Where and how operations are sent. Cheap to make, immutable, safe to share between threads."""
+
+    __slots__ = (
+        "_api_key",
+        "server_url",
+        "retry_config",
+        "timeout_ms",
+        "hooks",
+        "time_left",
+        "_http_client",
+        "_debug_logger",
+        "_lock",
+        "_env_settings",
+    )
+
+    def __init__(
+        self,
+        api_key: ApiKey | None = None,
+        server: str | None = None,
+        server_url: str | None = None,
+        retry_config: RetryConfig | None = None,
+        timeout_ms: int | None = None,
+        hooks: Hooks | None = None,
+        http_client: "requests.Session | None" = None,
+        debug_logger: logging.Logger | None = None,
+        time_left: Callable[[], float] | None = None,
+    ) -> None:
+        from .funcs._spec import SERVERS
+
+        if server_url is None:
+            name = server or "eu"
+            if name not in SERVERS:
+                raise ValueError(f"unknown server {name!r}; known: {', '.join(SERVERS)}")
+            server_url = SERVERS[name]
+        self._api_key = api_key
+        self.server_url = server_url.rstrip("/")
+        self.retry_config = retry_config
+        self.timeout_ms = DEFAULT_TIMEOUT_MS if timeout_ms is None else timeout_ms
+        self.hooks = hooks
+        self.time_left = time_left
+        self._http_client = http_client
+        self._debug_logger = debug_logger
+        self._env_settings: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()  # set last: from here on, settings are read-only
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name != "_debug_logger" and hasattr(self, "_lock"):
+            raise AttributeError("Session settings are immutable; make a new Session")
+        object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        key = "<callable>" if callable(self._api_key) else "<set>" if self._api_key else "<from env>"
+        return f"Session(server_url={self.server_url!r}, api_key={key}, timeout_ms={self.timeout_ms})"
+
+    def resolve_api_key(self) -> str | None:
+        """The key to send now: the given string, the callable's answer, or MISTRAL_API_KEY."""
+        key = self._api_key
+        if key is None:
+            return os.environ.get("MISTRAL_API_KEY") or None
+        return key() if callable(key) else key
+
+    @property
+    def http_client(self) -> "requests.Session":
+        """The `requests.Session` in use, made on first need (so import does no work)."""
+        client = self._http_client
+        if client is None:
+            with self._lock:
+                client = self._http_client
+                if client is None:
+                    import requests
+
+                    client = requests.Session()
+                    # Send only the headers the operation sets (API.md, "On the wire").
+                    client.headers.clear()
+                    object.__setattr__(self, "_http_client", client)
+        return client
+
+    @property
+    def debug_logger(self) -> logging.Logger | None:
+        """The logger for request/response traces: the one given, or one when MISTRAL_DEBUG=true."""
+        logger = self._debug_logger
+        if logger is None and os.environ.get("MISTRAL_DEBUG", "").lower() in ("1", "true", "yes"):
+            logger = logging.getLogger("mistral_fn")
+            if logger.level == logging.NOTSET:
+                logger.setLevel(logging.DEBUG)
+            if not logger.handlers:
+                logger.addHandler(logging.StreamHandler())
+        return logger
+
+    def environment_settings(self, url: str) -> dict[str, Any]:
+        """Proxies and CA bundle from the environment for `url`'s host, read once per host."""
+        settings = self._env_settings.get(url)
+        if settings is None:
+            client = self.http_client
+            settings = client.merge_environment_settings(url, {}, None, None, None) if client.trust_env else {}
+            self._env_settings[url] = settings
+        return settings
+
+    def close(self) -> None:
+        """Close the connection pool (only needed where sessions are made and dropped many times)."""
+        if self._http_client is not None:
+            self._http_client.close()
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
