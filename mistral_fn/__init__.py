@@ -9,7 +9,7 @@ it uses, nothing else.
 from typing import TYPE_CHECKING, Any
 
 from .result import Err, Ok, Result
-from .session import BackoffStrategy, Hooks, HookContext, RetryConfig, Session
+from .session import BackoffStrategy, HookContext, Hooks, RetryConfig, Session
 from .types import UNSET, Unset
 
 __version__ = "0.1.0"

@@ -13,7 +13,7 @@ F = TypeVar("F")
 class Meta:
     """How an `Ok` came back: status, headers, the server's request id and attempts made."""
 
-    __slots__ = ("status_code", "headers", "request_id", "attempts")
+    __slots__ = ("attempts", "headers", "request_id", "status_code")
 
     def __init__(self, status_code: int, headers: Mapping[str, str], attempts: int) -> None:
         self.status_code = status_code
@@ -29,7 +29,7 @@ class Meta:
 class Ok(Generic[T]):
     """A success holding `value`; `meta` (not compared) tells how the response came back."""
 
-    __slots__ = ("value", "meta")
+    __slots__ = ("meta", "value")
     __match_args__ = ("value",)
     ok = True
 

@@ -69,15 +69,15 @@ class Session:
 
     __slots__ = (
         "_api_key",
-        "server_url",
-        "retry_config",
-        "timeout_ms",
-        "hooks",
-        "time_left",
-        "_http_client",
         "_debug_logger",
-        "_lock",
         "_env_settings",
+        "_http_client",
+        "_lock",
+        "hooks",
+        "retry_config",
+        "server_url",
+        "time_left",
+        "timeout_ms",
     )
 
     def __init__(
@@ -159,7 +159,7 @@ class Session:
         settings = self._env_settings.get(url)
         if settings is None:
             client = self.http_client
-            settings = client.merge_environment_settings(url, {}, None, None, None) if client.trust_env else {}
+            settings = dict(client.merge_environment_settings(url, {}, None, None, None)) if client.trust_env else {}
             self._env_settings[url] = settings
         return settings
 

@@ -136,6 +136,10 @@ class Loopback:
     def close(self) -> None:
         self._stop.set()
         try:
+            self._sock.shutdown(socket.SHUT_RDWR)  # wakes the accept() blocked in another thread
+        except OSError:
+            pass
+        try:
             self._sock.close()
         except OSError:
             pass

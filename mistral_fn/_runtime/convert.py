@@ -245,14 +245,15 @@ class _Factories:
         def structure_tagged(v: Any, _: Any) -> Any:
             if type(v) is dict:
                 tag = v.get(prop)
-                hook = by_tag.get(tag)
+                hook = by_tag.get(tag) if type(tag) is str else None
                 if hook is not None:
                     return hook(v, None)
                 if keep_unknown:
                     return v
-                if prop not in v:
-                    raise ConversionError(f"missing {prop!r}; expected one of {tags}")
-                raise ConversionError(f"unknown {prop} {tag!r}; expected one of {tags}")
+                problem = f"missing {prop!r}" if prop not in v else f"unknown {prop} {tag!r}"
+                error = ConversionError(f"{problem}; expected one of {tags}")
+                error.path.append(prop)
+                raise error
             hook = by_class.get(type(v))
             if hook is not None:
                 return hook(v, None)
@@ -308,6 +309,18 @@ class _Factories:
         return structure_union
 
 
+def _is_union_or_annotated(t: Any) -> bool:
+    return _is_union(t) or _is_annotated(t)
+
+
+def _is_literal(t: Any) -> bool:
+    return get_origin(t) is Literal
+
+
+def _is_list(t: Any) -> bool:
+    return t is list or get_origin(t) in (list, tuple)
+
+
 def _is_dict(t: Any) -> bool:
     return t is dict or get_origin(t) is dict
 
@@ -330,11 +343,11 @@ def _make_converter(lenient: bool) -> cattrs.BaseConverter:
     converter = cattrs.BaseConverter()
     f = _Factories(converter, lenient)
     register = converter.register_structure_hook_factory
-    register(lambda t: _is_union(t) or _is_annotated(t), f.union)
-    register(lambda t: get_origin(t) is Literal, f.literal)
-    register(lambda t: t is list or get_origin(t) in (list, tuple), f.list_)
+    register(_is_union_or_annotated, f.union)
+    register(_is_literal, f.literal)
+    register(_is_list, f.list_)
     register(_is_dict, f.dict_)
-    register(_is_model, f.model)  # type: ignore[arg-type]
+    register(_is_model, f.model)
     for t, hook in _PRIMITIVES.items():
         if isinstance(t, type) and t is not object:  # object would match every class by MRO
             converter.register_structure_hook(t, hook)

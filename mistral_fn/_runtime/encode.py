@@ -23,7 +23,7 @@ _CHUNK = 64 * 1024
 class EncodedRequest:
     """The encoded parts of a request; `body()` gives a fresh body for every attempt."""
 
-    __slots__ = ("path_and_query", "content_type", "length", "_data", "_parts")
+    __slots__ = ("_data", "_parts", "content_type", "length", "path_and_query")
 
     def __init__(
         self,
@@ -112,7 +112,7 @@ def _scalar(value: Any) -> str:
 class _FilePart:
     """One file of a multipart body, read in chunks as the body is sent."""
 
-    __slots__ = ("name", "filename", "content_type", "_open", "size", "_start", "_fileobj")
+    __slots__ = ("_fileobj", "_open", "_start", "content_type", "filename", "name", "size")
 
     def __init__(self, name: str, value: Any) -> None:
         self.name = name
@@ -185,7 +185,7 @@ class Multipart:
                 parts.append(_FilePart(name, value))
                 continue
             for item in value if isinstance(value, list) else [value]:
-                head += self._part_head(name) + b"\r\n" + _scalar(item).encode() + b"\r\n"
+                head += self._part_head(name) + _scalar(item).encode() + b"\r\n"
         self._head = bytes(head)
         self._files = parts
         self._file_heads = [self._part_head(f.name, f.filename, f.content_type) for f in parts]
@@ -215,7 +215,7 @@ class Multipart:
 
     def stream(self) -> Iterator[bytes]:
         yield self._head
-        for part, head in zip(self._files, self._file_heads):
+        for part, head in zip(self._files, self._file_heads, strict=True):
             yield head
             yield from part.chunks()
             yield b"\r\n"

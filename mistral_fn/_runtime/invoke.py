@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .. import errors
 from ..errors import MistralError
 from ..result import Err, Meta, Ok, Result
-from ..session import Hooks, HookContext, RetryConfig, Session
+from ..session import HookContext, Hooks, RetryConfig, Session
 from . import convert, encode, retries
 from .redact import redact, redacted_headers
 
@@ -79,7 +79,7 @@ def invoke(
     """Run one operation and return `Ok(value)` or `Err(error)`; never raises for a known failure."""
     try:
         return _invoke(session, op, path, query, body, call)
-    except Exception as e:  # a bug of ours must still come back as a value, not as an exception
+    except Exception as e:  # noqa: BLE001 - a bug of ours must still come back as a value
         return Err(errors.UnexpectedClientError(f"{op.operation_id}: unexpected {type(e).__name__}: {e}", cause=e))
 
 
@@ -167,10 +167,13 @@ def _prepare(
     prepared.url = url
     prepared.hooks = {"response": []}
     prepared.prepare_cookies(client.cookies)
-    merged = CaseInsensitiveDict(client.headers) if client.headers else CaseInsensitiveDict()
+    merged: CaseInsensitiveDict[str] = CaseInsensitiveDict()
+    if client.headers:
+        merged.update({k: v if isinstance(v, str) else v.decode() for k, v in client.headers.items()})
     merged.update(headers)
     prepared.headers = merged
-    prepared.body = request.body()
+    # requests sends any iterable body; its stubs only know bytes and str.
+    prepared.body = request.body()  # type: ignore[assignment]
     if request.length is not None:
         merged["Content-Length"] = str(request.length)
     elif prepared.body is not None and not isinstance(prepared.body, bytes):
@@ -255,5 +258,3 @@ def _attempt(
         return Outcome(Err(error), None, connected)
     result = responses.decode(op, response, budget.attempt_end(timeout), cancel, api_key)
     return Outcome(result, response, True)
-
-

@@ -4,6 +4,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .. import errors
@@ -32,7 +33,7 @@ def read_body(response: "requests.Response", attempt_end: float, cancel: threadi
     """The whole body, within the attempt's time and honouring `cancel`. Raises `BodyReadError`."""
     chunks = []
     try:
-        for chunk in response.iter_content(_READ_CHUNK):
+        for chunk in iter_raw(response):
             chunks.append(chunk)
             if time.monotonic() > attempt_end:
                 raise BodyReadError(errors.RequestTimeoutError("timed out while reading the response body"))
@@ -41,11 +42,21 @@ def read_body(response: "requests.Response", attempt_end: float, cancel: threadi
     except BodyReadError:
         response.close()
         raise
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         response.close()
         error, _ = classify_transport_error(e, None)
         raise BodyReadError(error) from e
     return b"".join(chunks)
+
+
+def iter_raw(response: "requests.Response") -> Iterator[bytes]:
+    """The body as it arrives: each chunk (chunked encoding) or each socket read, never waiting to fill."""
+    raw = response.raw
+    if raw.chunked:
+        yield from raw.stream(None, decode_content=True)
+    else:
+        while chunk := raw.read1(_READ_CHUNK, decode_content=True):
+            yield chunk
 
 
 def decode(

@@ -20,7 +20,7 @@ class Budget:
     The deadline is the nearer of the per-call `deadline_ms` and the session's `time_left()`.
     """
 
-    __slots__ = ("started", "attempt_seconds", "deadline", "_which")
+    __slots__ = ("_which", "attempt_seconds", "deadline", "started")
 
     def __init__(self, attempt_seconds: float, deadline: float | None, which: str) -> None:
         self.started = time.monotonic()
@@ -65,9 +65,7 @@ class Budget:
     def exhausted_message(self, waiting: float | None = None) -> str:
         spent = (time.monotonic() - self.started) * 1000
         if waiting is not None:
-            return (
-                f"{self._which} ran out: {spent:.0f} ms spent, and the next retry would wait {waiting * 1000:.0f} ms"
-            )
+            return f"{self._which} ran out: {spent:.0f} ms spent, and the next retry would wait {waiting * 1000:.0f} ms"
         return f"{self._which} ran out after {spent:.0f} ms"
 
 

@@ -3,7 +3,7 @@
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import sseclient
@@ -12,6 +12,7 @@ from .. import errors
 from ..result import Err, Ok, Result
 from . import convert
 from .redact import redact
+from .responses import classify_transport_error, iter_raw
 
 if TYPE_CHECKING:
     import requests
@@ -30,19 +31,10 @@ class _Source:
         self.tail = b""
         self.exhausted = False
 
-    def _chunks(self) -> Iterator[bytes]:
-        raw = self._response.raw
-        if raw.chunked:
-            yield from raw.stream(None, decode_content=True)
-        else:
-            # read1 returns what one socket read gives, so events arrive as they are sent.
-            while chunk := raw.read1(_CHUNK, decode_content=True):
-                yield chunk
-
     def __iter__(self) -> Iterator[bytes]:
         cancel = self._cancel
         try:
-            for chunk in self._chunks():
+            for chunk in iter_raw(self._response):
                 if cancel is not None and cancel.is_set():
                     raise errors.RequestAbortedError("cancelled during the stream")
                 if chunk:
@@ -51,9 +43,7 @@ class _Source:
             self.exhausted = True
         except errors.HTTPClientError:
             raise
-        except Exception as e:  # noqa: BLE001
-            from .responses import classify_transport_error
-
+        except Exception as e:
             error, _ = classify_transport_error(e, None)
             if isinstance(error, errors.ConnectionError):
                 error = errors.ConnectionError(f"stream cut off: {error.message}", cause=e)
@@ -120,16 +110,16 @@ class EventStream(Generic[E]):
             for event in self:
                 yield Ok(event)
         except (errors.HTTPClientError, errors.MistralError) as e:
-            yield Err(e)
+            yield Err(e)  # type: ignore[arg-type]  # HTTPClientError's subclasses are all in CommonError
         except Exception as e:  # noqa: BLE001
             yield Err(errors.UnexpectedClientError(f"{type(e).__name__}: {e}", cause=e))
 
-    def _iterate(self) -> Iterator[E]:
+    def _iterate(self) -> Generator[E, None, None]:
         hook = convert.reader_hook(self._event_type)
         end = self._end_marker
         source = self._source
         try:
-            for sse in sseclient.SSEClient(source).events():
+            for sse in sseclient.SSEClient(iter(source)).events():
                 data = sse.data
                 if source.exhausted and not source.ended_cleanly:
                     # sseclient hands over the unterminated rest; the SSE spec discards it.
@@ -199,7 +189,7 @@ class BinaryResponse:
         """The body in chunks; a dropped connection raises `ConnectionError` (ours)."""
         try:
             yield from self.response.iter_content(chunk_size)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             from .responses import classify_transport_error
 
             raise classify_transport_error(e, None)[0] from e

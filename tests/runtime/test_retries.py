@@ -1,0 +1,200 @@
+"""Retries, timeouts, deadlines and cancellation against a loopback server."""
+
+import email.utils
+import socket
+import threading
+import time
+
+import pytest
+
+from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session
+from mistral_fn._runtime.invoke import Call, invoke
+from mistral_fn._runtime.retries import parse_retry_after
+from mistral_fn.errors import ConnectionError, MistralError, RequestAbortedError, RequestTimeoutError
+from tests.loopback import Loopback, Recorded
+from tests.runtime.shapes import CHAT, CHAT_BODY, CHAT_REPLY, UPLOAD
+
+FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=20, exponent=2, max_elapsed_time=5000))
+
+
+def _session(server: Loopback, **kwargs: object) -> Session:
+    return Session(api_key="k", server_url=server.url, **kwargs)  # type: ignore[arg-type]
+
+
+def test_no_retries_by_default(server: Loopback) -> None:
+    """Without a RetryConfig a 503 is returned at once."""
+    server.reply(503, {"message": "busy"})
+    result = invoke(_session(server), CHAT, body=CHAT_BODY)
+    assert isinstance(result, Err) and result.error.status_code == 503 and len(server.requests) == 1
+
+
+def test_503_twice_then_200(server: Loopback) -> None:
+    """503, 503, 200 gives Ok after three attempts."""
+    server.reply(503, {"message": "busy"})
+    server.reply(503, {"message": "busy"})
+    server.reply(200, CHAT_REPLY)
+    result = invoke(_session(server, retry_config=FAST), CHAT, body=CHAT_BODY)
+    assert isinstance(result, Ok) and result.meta is not None and result.meta.attempts == 3
+    assert len(server.requests) == 3
+
+
+@pytest.mark.parametrize("retry_after", ["0.3", "date"])
+def test_429_retry_after_is_honoured(server: Loopback, retry_after: str) -> None:
+    """Retry-After in seconds or as an HTTP date sets the wait."""
+    if retry_after == "date":
+        retry_after = email.utils.formatdate(time.time() + 1.2, usegmt=True)
+    server.reply(429, {"message": "slow down"}, headers={"Retry-After": retry_after})
+    server.reply(200, CHAT_REPLY)
+    started = time.monotonic()
+    result = invoke(_session(server, retry_config=FAST), CHAT, body=CHAT_BODY)
+    waited = time.monotonic() - started
+    assert result.ok
+    assert waited >= 0.25  # an HTTP date has one-second resolution: at least 0.25 s is left of 1.2 s
+    assert waited < 3
+
+
+def test_non_retryable_400_is_not_retried(server: Loopback) -> None:
+    """A 400 is returned after one attempt even with retries configured."""
+    server.reply(400, {"message": "bad"})
+    result = invoke(_session(server, retry_config=FAST), CHAT, body=CHAT_BODY)
+    assert isinstance(result, Err) and result.error.status_code == 400 and len(server.requests) == 1
+
+
+def test_max_elapsed_time_bounds_retries(server: Loopback) -> None:
+    """500s past max_elapsed_time give the last 500, within the bound."""
+    for _ in range(50):
+        server.reply(500, {"message": "boom"})
+    config = RetryConfig(backoff=BackoffStrategy(initial_interval=50, max_interval=100, max_elapsed_time=400))
+    started = time.monotonic()
+    result = invoke(_session(server, retry_config=config), CHAT, body=CHAT_BODY)
+    elapsed = time.monotonic() - started
+    assert isinstance(result, Err) and isinstance(result.error, MistralError) and result.error.status_code == 500
+    assert elapsed < 0.4 + 0.5
+    assert 2 <= len(server.requests) <= 12
+
+
+def test_per_call_retries_override_session(server: Loopback) -> None:
+    """retries= on the call replaces the session's policy."""
+    server.reply(503)
+    result = invoke(_session(server, retry_config=FAST), CHAT, body=CHAT_BODY, call=Call(RetryConfig("none")))
+    assert isinstance(result, Err) and len(server.requests) == 1
+
+
+def test_connection_errors_retried_only_when_asked() -> None:
+    """A refused connection is retried only with retry_connection_errors."""
+    with Loopback() as gone:
+        url = gone.url
+    session = Session(api_key="k", server_url=url, retry_config=FAST)
+    assert isinstance(invoke(session, CHAT, body=CHAT_BODY), Err)
+    config = RetryConfig(backoff=FAST.backoff, retry_connection_errors=True)
+    attempts: list[int] = []
+    from mistral_fn import Hooks
+
+    hooks = Hooks(after_error=[lambda ctx, response, error: attempts.append(ctx.attempt)])
+    session = Session(api_key="k", server_url=url, retry_config=config, hooks=hooks)
+    config_short = RetryConfig(backoff=BackoffStrategy(5, 10, 2, 200), retry_connection_errors=True)
+    result = invoke(session, CHAT, body=CHAT_BODY, call=Call(retries=config_short))
+    assert isinstance(result, Err) and isinstance(result.error, ConnectionError)
+    assert len(attempts) >= 2
+
+
+def test_creating_operation_not_retried_after_500(server: Loopback) -> None:
+    """An operation that creates something is not retried after a 500 (it may have taken effect)."""
+    server.reply(500)
+    server.reply(200, {"id": "f", "bytes": 1})
+    result = invoke(_session(server, retry_config=FAST), UPLOAD, body={"file": b"x"})
+    assert isinstance(result, Err) and len(server.requests) == 1
+
+
+def test_creating_operation_retried_after_429_and_when_unsafe_allowed(server: Loopback) -> None:
+    """429 is safe to retry; retry_unsafe=True lifts the restriction for 500."""
+    server.reply(429, headers={"Retry-After": "0"})
+    server.reply(200, {"id": "f", "bytes": 1})
+    assert invoke(_session(server, retry_config=FAST), UPLOAD, body={"file": b"x"}).ok
+    server.reply(500)
+    server.reply(200, {"id": "f", "bytes": 1})
+    unsafe = RetryConfig(backoff=FAST.backoff, retry_unsafe=True)
+    assert invoke(_session(server, retry_config=unsafe), UPLOAD, body={"file": b"x"}).ok
+    assert len(server.requests) == 4
+    assert server.requests[0].body == server.requests[1].body  # the body is sent again whole
+
+
+def _silent(request: Recorded, conn: socket.socket) -> None:
+    time.sleep(1.5)
+
+
+def test_read_timeout(server: Loopback) -> None:
+    """A server that never answers gives RequestTimeoutError after timeout_ms."""
+    server.reply_fn(_silent)
+    started = time.monotonic()
+    result = invoke(_session(server, timeout_ms=200), CHAT, body=CHAT_BODY)
+    assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
+    assert time.monotonic() - started < 1.0
+
+
+def _trickle(request: Recorded, conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+    for _ in range(40):
+        conn.sendall(b" ")
+        time.sleep(0.05)
+
+
+def test_trickling_body_hits_the_per_attempt_timeout(server: Loopback) -> None:
+    """A body that trickles forever is cut at timeout_ms (a total per attempt, not between bytes)."""
+    server.reply_fn(_trickle)
+    started = time.monotonic()
+    result = invoke(_session(server, timeout_ms=400), CHAT, body=CHAT_BODY)
+    assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
+    assert time.monotonic() - started < 1.2
+
+
+def test_deadline_covers_retries_and_waits(server: Loopback) -> None:
+    """deadline_ms bounds the whole call: retries happen inside it, then RequestTimeoutError names it."""
+    for _ in range(20):
+        server.reply(503)
+    config = RetryConfig(backoff=BackoffStrategy(initial_interval=100, max_interval=200, max_elapsed_time=60000))
+    started = time.monotonic()
+    result = invoke(_session(server, retry_config=config), CHAT, body=CHAT_BODY, call=Call(deadline_ms=600))
+    elapsed = time.monotonic() - started
+    assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
+    assert "deadline_ms=600" in result.error.message
+    assert elapsed < 0.7
+    assert len(server.requests) >= 2
+
+
+def test_time_left_cuts_a_slow_attempt(server: Loopback) -> None:
+    """Session(time_left=...) cuts an attempt's timeout to what the caller has left."""
+    server.reply_fn(_silent)
+    session = _session(server, time_left=lambda: 300.0)
+    started = time.monotonic()
+    result = invoke(session, CHAT, body=CHAT_BODY)
+    assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
+    assert time.monotonic() - started < 0.8
+
+
+def test_cancel_before_sending(server: Loopback) -> None:
+    """A cancel already set gives RequestAbortedError and sends nothing."""
+    cancel = threading.Event()
+    cancel.set()
+    result = invoke(_session(server), CHAT, body=CHAT_BODY, call=Call(cancel=cancel))
+    assert isinstance(result, Err) and isinstance(result.error, RequestAbortedError) and server.requests == []
+
+
+def test_cancel_during_backoff_wait(server: Loopback) -> None:
+    """Setting cancel during a retry wait stops the call at once."""
+    server.reply(503, headers={"Retry-After": "3"})
+    cancel = threading.Event()
+    threading.Timer(0.2, cancel.set).start()
+    started = time.monotonic()
+    result = invoke(_session(server, retry_config=FAST), CHAT, body=CHAT_BODY, call=Call(cancel=cancel))
+    assert isinstance(result, Err) and isinstance(result.error, RequestAbortedError)
+    assert time.monotonic() - started < 1.5
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("3", 3.0), ("0.5", 0.5), ("-1", 0.0), ("soon", None), (None, None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+)
+def test_parse_retry_after(value: str | None, expected: float | None) -> None:
+    """Retry-After parses delta-seconds and HTTP dates; junk is ignored."""
+    assert parse_retry_after(value) == expected

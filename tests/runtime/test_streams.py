@@ -1,0 +1,110 @@
+"""EventStream over real SSE bytes: clean ends, cuts, malformed events, error frames, cancel."""
+
+import json
+import threading
+
+import pytest
+
+from mistral_fn import Err, Ok, Session
+from mistral_fn._runtime.invoke import Call, invoke
+from mistral_fn._runtime.streams import EventStream
+from mistral_fn.errors import ConnectionError, MistralError, RequestAbortedError, ResponseValidationError
+from tests.loopback import Loopback
+from tests.runtime.shapes import CHAT_BODY, CHAT_STREAM, ChatEvent
+
+
+def _event(i: int) -> str:
+    return "data: " + json.dumps({"id": "s", "choices": [{"index": 0, "delta": {"content": f"t{i}"}}]}) + "\n\n"
+
+
+def _open(session: Session, **call: object) -> EventStream[ChatEvent]:
+    result = invoke(session, CHAT_STREAM, body={**CHAT_BODY, "stream": True}, call=Call(**call))  # type: ignore[arg-type]
+    assert isinstance(result, Ok), result
+    return result.value
+
+
+def _cut(text: str, size: int) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+@pytest.mark.parametrize("chunked", [True, False])
+@pytest.mark.parametrize("piece", [1, 7, 4096])
+def test_stream_ends_at_done(server: Loopback, session: Session, chunked: bool, piece: int) -> None:
+    """Events cut at awkward places arrive whole and in order; iteration ends at [DONE]."""
+    body = "".join(_event(i) for i in range(20)) + ": keep-alive\n\ndata: [DONE]\n\n"
+    server.reply_sse(_cut(body, piece), chunked=chunked)
+    with _open(session) as stream:
+        texts = [event.choices[0].delta.content for event in stream]
+    assert texts == [f"t{i}" for i in range(20)]
+    assert server.requests[0].header("Accept") == "text/event-stream"
+
+
+def test_stream_cut_before_done_raises(server: Loopback, session: Session) -> None:
+    """A stream that ends without [DONE] raises ConnectionError after the events it had."""
+    server.reply_sse([_event(0), _event(1)])
+    stream = _open(session)
+    assert next(stream).choices[0].delta.content == "t0"
+    assert next(stream).choices[0].delta.content == "t1"
+    with pytest.raises(ConnectionError, match="end marker"):
+        next(stream)
+
+
+def test_stream_cut_mid_event_never_yields_the_half(server: Loopback, session: Session) -> None:
+    """A connection dropped in the middle of an event is an error; the partial event is not yielded."""
+    half = _event(1)[:-2]  # complete JSON, but the event's blank line never came
+    server.reply_sse([_event(0), half], chunked=False)
+    results = list(_open(session).results())
+    assert isinstance(results[0], Ok)
+    assert len(results) == 2 and isinstance(results[1], Err) and isinstance(results[1].error, ConnectionError)
+
+
+def test_malformed_event_is_response_validation_error(server: Loopback, session: Session) -> None:
+    """A data line that is not JSON raises ResponseValidationError carrying the text."""
+    server.reply_sse([_event(0), "data: {not json\n\n", "data: [DONE]\n\n"])
+    results = list(_open(session).results())
+    assert isinstance(results[1], Err) and isinstance(results[1].error, ResponseValidationError)
+    assert "{not json" in results[1].error.body
+
+
+def test_event_that_does_not_fit_its_model(server: Loopback, session: Session) -> None:
+    """An event of the wrong shape is an error, not a silent skip."""
+    server.reply_sse(['data: {"id": 3, "choices": []}\n\n', "data: [DONE]\n\n"])
+    results = list(_open(session).results())
+    assert isinstance(results[0], Err) and isinstance(results[0].error, ResponseValidationError)
+
+
+def test_error_frame_raises_mistral_error(server: Loopback, session: Session) -> None:
+    """An `event: error` frame becomes MistralError with the server's message."""
+    server.reply_sse([_event(0), 'event: error\ndata: {"message": "overloaded"}\n\n'])
+    results = list(_open(session).results())
+    assert isinstance(results[1], Err) and isinstance(results[1].error, MistralError)
+    assert "overloaded" in results[1].error.message
+
+
+def test_cancel_during_stream(server: Loopback, session: Session) -> None:
+    """Setting cancel mid-stream stops it with RequestAbortedError."""
+    server.reply_sse([_event(i) for i in range(50)] + ["data: [DONE]\n\n"], pause=0.02)
+    cancel = threading.Event()
+    stream = _open(session, cancel=cancel)
+    next(stream)
+    cancel.set()
+    with pytest.raises(RequestAbortedError):
+        for _ in stream:
+            pass
+
+
+def test_stream_error_status_is_err(server: Loopback, session: Session) -> None:
+    """An HTTP error before the stream starts is an Err like any other call."""
+    server.reply(429, {"message": "rate limited"})
+    result = invoke(session, CHAT_STREAM, body=CHAT_BODY)
+    assert isinstance(result, Err) and result.error.status_code == 429
+
+
+def test_results_never_raise_and_close_is_idempotent(server: Loopback, session: Session) -> None:
+    """results() gives Ok events then one Err; close() twice is fine."""
+    server.reply_sse([_event(0)])
+    stream = _open(session)
+    kinds = [type(r).__name__ for r in stream.results()]
+    assert kinds == ["Ok", "Err"]
+    stream.close()
+    stream.close()
