@@ -47,6 +47,8 @@ class Operation:
     """Model of one event, for streaming operations."""
     end_marker: str | None = None
     """The `data:` payload that ends the stream (`[DONE]`), where the API sends one."""
+    collect_into: Any = None
+    """Response model `EventStream.collect()` rebuilds from a completion stream (chat, fim, agents)."""
     creates: bool = False
     """A POST that makes a new resource: retried only where the request cannot have taken effect."""
 

@@ -79,7 +79,7 @@ def decode(
         if op.events is not None:
             from .streams import EventStream
 
-            return Ok(EventStream(response, op.events, op.end_marker, cancel, api_key))
+            return Ok(EventStream(response, op.events, op.end_marker, cancel, api_key, op.collect_into))
         from .streams import BinaryResponse
 
         if model is BinaryResponse:

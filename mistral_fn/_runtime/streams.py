@@ -6,11 +6,13 @@ import threading
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import attrs
 import sseclient
 
 from .. import errors
 from ..result import Err, Ok, Result
 from . import convert
+from .accumulate import CompletionAccumulator, first_text
 from .redact import redact
 from .responses import classify_transport_error, iter_raw
 
@@ -73,12 +75,14 @@ class EventStream(Generic[E]):
         end_marker: str | None,
         cancel: threading.Event | None = None,
         api_key: str | None = None,
+        collect_into: Any = None,
     ) -> None:
         self.response = response
         self.headers = response.headers
         self._event_type = event_type
         self._end_marker = end_marker
         self._api_key = api_key
+        self._collect_into = collect_into
         self._source = _Source(response, cancel)
         self._events = self._iterate()
         self._closed = False
@@ -114,8 +118,36 @@ class EventStream(Generic[E]):
         except Exception as e:  # noqa: BLE001
             yield Err(errors.UnexpectedClientError(f"{type(e).__name__}: {e}", cause=e))
 
+    def collect(self) -> Result[Any, errors.CommonError]:
+        """Read the stream to its end and give the whole response (chat, fim and agents streams).
+
+        Content is concatenated per choice, tool-call fragments merged by index, `finish_reason`
+        and `usage` taken from the last events; a stream that fails or is cut off gives `Err`.
+        """
+        if self._collect_into is None:
+            self.close()
+            return Err(errors.InvalidRequestError("collect() is for chat, fim and agents completion streams"))
+        accumulator = CompletionAccumulator()
+        with self:
+            for result in self.results():
+                if isinstance(result, Err):
+                    return result
+                accumulator.add(convert.to_json(getattr(result.value, "data", result.value)))
+        response = accumulator.response()
+        try:
+            return Ok(convert.read(response, self._collect_into))
+        except convert.ConversionError as e:
+            return Err(self._invalid(f"the collected stream is not a response: {e}", response, e))
+
+    def text(self) -> Result[str, errors.CommonError]:
+        """Read the stream to its end and give the first choice's text."""
+        return self.collect().map(first_text)
+
     def _iterate(self) -> Generator[E, None, None]:
-        hook = convert.reader_hook(self._event_type)
+        event_type = self._event_type
+        hook = convert.reader_hook(event_type)
+        # The spec's event models are SSE envelopes: `data` (the JSON payload) and, where declared, `event`.
+        with_name = attrs.has(event_type) and "event" in attrs.fields_dict(event_type)
         end = self._end_marker
         source = self._source
         try:
@@ -134,8 +166,9 @@ class EventStream(Generic[E]):
                     value = json.loads(data)
                 except ValueError as e:
                     raise self._invalid(f"malformed event: {data[:200]!r}", data, e) from e
+                envelope = {"event": sse.event, "data": value} if with_name else {"data": value}
                 try:
-                    yield hook(value, self._event_type)
+                    yield hook(envelope, event_type)
                 except convert.ConversionError as e:
                     raise self._invalid(f"event does not fit its model: {e}", value, e) from e
         finally:

@@ -55,20 +55,63 @@ class ChatResponse(Model):
 
 
 @attrs.define(kw_only=True)
+class FunctionCall(Model):
+    name: str
+    arguments: str | dict[str, Any]
+
+
+@attrs.define(kw_only=True)
+class ToolCall(Model):
+    id: str | None | Unset = UNSET
+    function: FunctionCall
+    index: int | Unset = UNSET
+
+
+@attrs.define(kw_only=True)
 class Delta(Model):
-    content: str | Unset = UNSET
+    role: str | None | Unset = UNSET
+    content: str | None | Unset = UNSET
+    tool_calls: list[ToolCall] | None | Unset = UNSET
+
+
+@attrs.define(kw_only=True)
+class CollectedMessage(Model):
+    role: str
+    content: str
+    tool_calls: list[ToolCall] | None
+
+
+@attrs.define(kw_only=True)
+class CollectedChoice(Model):
+    index: int
+    message: CollectedMessage
+    finish_reason: str | None
+
+
+@attrs.define(kw_only=True)
+class Collected(Model):
+    id: str
+    choices: list[CollectedChoice]
+    usage: dict[str, int] | Unset = UNSET
 
 
 @attrs.define(kw_only=True)
 class StreamChoice(Model):
     index: int
     delta: Delta
+    finish_reason: str | None | Unset = UNSET
+
+
+@attrs.define(kw_only=True)
+class ChatChunk(Model):
+    id: str
+    choices: list[StreamChoice]
+    usage: dict[str, int] | None | Unset = UNSET
 
 
 @attrs.define(kw_only=True)
 class ChatEvent(Model):
-    id: str
-    choices: list[StreamChoice]
+    data: ChatChunk
 
 
 @attrs.define(kw_only=True)
@@ -102,6 +145,7 @@ CHAT_STREAM = Operation(
     accept="text/event-stream",
     events=ChatEvent,
     end_marker="[DONE]",
+    collect_into=Collected,
 )
 LIST = Operation(
     operation_id="list",

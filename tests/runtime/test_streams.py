@@ -34,7 +34,7 @@ def test_stream_ends_at_done(server: Loopback, session: Session, chunked: bool, 
     body = "".join(_event(i) for i in range(20)) + ": keep-alive\n\ndata: [DONE]\n\n"
     server.reply_sse(_cut(body, piece), chunked=chunked)
     with _open(session) as stream:
-        texts = [event.choices[0].delta.content for event in stream]
+        texts = [event.data.choices[0].delta.content for event in stream]
     assert texts == [f"t{i}" for i in range(20)]
     assert server.requests[0].header("Accept") == "text/event-stream"
 
@@ -43,8 +43,8 @@ def test_stream_cut_before_done_raises(server: Loopback, session: Session) -> No
     """A stream that ends without [DONE] raises ConnectionError after the events it had."""
     server.reply_sse([_event(0), _event(1)])
     stream = _open(session)
-    assert next(stream).choices[0].delta.content == "t0"
-    assert next(stream).choices[0].delta.content == "t1"
+    assert next(stream).data.choices[0].delta.content == "t0"
+    assert next(stream).data.choices[0].delta.content == "t1"
     with pytest.raises(ConnectionError, match="end marker"):
         next(stream)
 
@@ -108,3 +108,54 @@ def test_results_never_raise_and_close_is_idempotent(server: Loopback, session: 
     assert kinds == ["Ok", "Err"]
     stream.close()
     stream.close()
+
+
+def _chunk(choices: list[dict[str, object]], **extra: object) -> str:
+    return "data: " + json.dumps({"id": "s1", "choices": choices, **extra}) + "\n\n"
+
+
+def test_collect_concatenates_fifty_events(server: Loopback, session: Session) -> None:
+    """collect() joins the content of 50 events, with finish_reason and usage from the last ones."""
+    events = [_chunk([{"index": 0, "delta": {"role": "assistant", "content": ""}}])]
+    events += [_chunk([{"index": 0, "delta": {"content": f"w{i} "}}]) for i in range(50)]
+    usage = {"prompt_tokens": 3, "completion_tokens": 50, "total_tokens": 53}
+    events += [
+        _chunk([{"index": 0, "delta": {"content": ""}, "finish_reason": "stop"}], usage=usage),
+        "data: [DONE]\n\n",
+    ]
+    server.reply_sse(events)
+    collected = _open(session).collect()
+    assert isinstance(collected, Ok)
+    choice = collected.value.choices[0]
+    assert choice.message.content == "".join(f"w{i} " for i in range(50))
+    assert (choice.finish_reason, collected.value.usage, collected.value.id) == ("stop", usage, "s1")
+    server.reply_sse(events)
+    assert _open(session).text() == Ok("".join(f"w{i} " for i in range(50)))
+
+
+def test_collect_merges_tool_call_fragments_by_index(server: Loopback, session: Session) -> None:
+    """Tool-call argument fragments are merged by index into whole calls."""
+    calls = [
+        [{"id": "c0", "index": 0, "function": {"name": "get_weather", "arguments": '{"ci'}}],
+        [{"id": "c1", "index": 1, "function": {"name": "get_time", "arguments": ""}}],
+        [{"index": 0, "function": {"name": "", "arguments": 'ty": "Paris"}'}}],
+        [{"index": 1, "function": {"name": "", "arguments": '{"tz": "CET"}'}}],
+    ]
+    events = [_chunk([{"index": 0, "delta": {"tool_calls": c}}]) for c in calls]
+    events += [_chunk([{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]), "data: [DONE]\n\n"]
+    server.reply_sse(events)
+    collected = _open(session).collect()
+    assert isinstance(collected, Ok)
+    tool_calls = collected.value.choices[0].message.tool_calls
+    assert [(t.id, t.function.name, t.function.arguments) for t in tool_calls] == [
+        ("c0", "get_weather", '{"city": "Paris"}'),
+        ("c1", "get_time", '{"tz": "CET"}'),
+    ]
+    assert collected.value.choices[0].finish_reason == "tool_calls"
+
+
+def test_collect_of_a_cut_stream_is_err(server: Loopback, session: Session) -> None:
+    """A stream cut before [DONE] collects to Err, never to a silently partial response."""
+    server.reply_sse([_chunk([{"index": 0, "delta": {"content": "partial"}}])])
+    collected = _open(session).collect()
+    assert isinstance(collected, Err) and isinstance(collected.error, ConnectionError)
