@@ -4,7 +4,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
@@ -12,6 +12,18 @@ if TYPE_CHECKING:
     import requests
 
 ApiKey = str | Callable[[], str]
+
+
+class ProviderRefusal(Exception):
+    """The session's provider cannot serve this operation or these arguments; nothing is sent."""
+
+
+class Provider(Protocol):
+    """Where a cloud deployment differs from api.mistral.ai (see `mistral_fn.providers`)."""
+
+    def route(self, op: Any, path_and_query: str, payload: Any) -> tuple[str, Any]:
+        """The path (and query) and JSON payload to send instead; raises ProviderRefusal to refuse."""
+        ...
 
 
 @attrs.frozen
@@ -74,6 +86,7 @@ class Session:
         "_http_client",
         "_lock",
         "hooks",
+        "provider",
         "retry_config",
         "server_url",
         "time_left",
@@ -91,6 +104,7 @@ class Session:
         http_client: "requests.Session | None" = None,
         debug_logger: logging.Logger | None = None,
         time_left: Callable[[], float] | None = None,
+        provider: "Provider | None" = None,
     ) -> None:
         from .funcs._spec import SERVERS
 
@@ -105,6 +119,7 @@ class Session:
         self.timeout_ms = DEFAULT_TIMEOUT_MS if timeout_ms is None else timeout_ms
         self.hooks = hooks
         self.time_left = time_left
+        self.provider = provider
         self._http_client = http_client
         self._debug_logger = debug_logger
         self._env_settings: dict[str, dict[str, Any]] = {}

@@ -12,6 +12,7 @@ from ..types import UNSET
 from . import convert
 
 if TYPE_CHECKING:
+    from ..session import Provider
     from .invoke import Operation
 
 # RFC 3986 pchar minus what quote() keeps anyway: a model id such as ft:open-mistral-7b:abc goes out as is.
@@ -50,9 +51,14 @@ class EncodedRequest:
 
 
 def encode_request(
-    op: "Operation", path: Mapping[str, Any], query: Mapping[str, Any], body: Mapping[str, Any] | None
+    op: "Operation",
+    path: Mapping[str, Any],
+    query: Mapping[str, Any],
+    body: Mapping[str, Any] | None,
+    provider: "Provider | None" = None,
 ) -> EncodedRequest:
-    """Check and encode the caller's arguments. Raises `convert.ConversionError` naming the field."""
+    """Check and encode the caller's arguments. Raises `convert.ConversionError` naming the field,
+    or `ProviderRefusal` when the session's cloud provider cannot serve the call."""
     url = op.path
     for name, value in path.items():
         _checked(op, name, value)
@@ -61,10 +67,14 @@ def encode_request(
     if pairs:
         url += "?" + "&".join(f"{quote(k, safe=_QUERY_SAFE)}={quote(v, safe=_QUERY_SAFE)}" for k, v in pairs)
     if op.body is None:
+        if provider is not None:
+            url, _ = provider.route(op, url, None)
         return EncodedRequest(url)
     given = {k: v for k, v in (body or {}).items() if v is not UNSET}
     checked = convert.check(given, op.body)
     payload = convert.to_json(checked)
+    if provider is not None:
+        url, payload = provider.route(op, url, payload)
     if op.files:
         parts = Multipart(payload, op.files)
         return EncodedRequest(url, parts.content_type, parts=parts)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .. import errors
 from ..errors import MistralError
 from ..result import Err, Meta, Ok, Result
-from ..session import HookContext, Hooks, RetryConfig, Session
+from ..session import HookContext, Hooks, ProviderRefusal, RetryConfig, Session
 from . import convert, encode, retries
 from .redact import redact, redacted_headers
 
@@ -96,9 +96,11 @@ def _invoke(
     if call.cancel is not None and call.cancel.is_set():
         return Err(errors.RequestAbortedError("cancelled before sending"))
     try:
-        request = encode.encode_request(op, path, query, body)
+        request = encode.encode_request(op, path, query, body, session.provider)
     except convert.ConversionError as e:
         return Err(errors.InvalidRequestError(f"invalid argument {e.where[2:] or 'body'}: {e.problem}", cause=e))
+    except ProviderRefusal as e:
+        return Err(errors.InvalidRequestError(str(e), cause=e))
 
     api_key = session.resolve_api_key()
     if not api_key:
