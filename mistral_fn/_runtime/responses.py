@@ -188,7 +188,9 @@ def classify_transport_error(e: BaseException, timeout: float | None) -> tuple[e
     waited = f" after {timeout:.3f} s" if timeout is not None else ""
     if isinstance(e, requests.exceptions.ConnectTimeout):
         return errors.RequestTimeoutError(f"timed out connecting{waited}", cause=e), False
-    if isinstance(e, requests.exceptions.ReadTimeout) or isinstance(inner, u3.ReadTimeoutError):
+    if isinstance(e, (requests.exceptions.ReadTimeout, u3.ReadTimeoutError, TimeoutError)) or isinstance(
+        inner, u3.ReadTimeoutError
+    ):
         return errors.RequestTimeoutError(f"timed out waiting for the response{waited}", cause=e), True
     if isinstance(e, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)) or isinstance(
         e, requests.exceptions.InvalidSchema

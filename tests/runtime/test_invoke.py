@@ -257,3 +257,11 @@ def test_error_body_json_is_not_required(server: Loopback, session: Session) -> 
     result = invoke(session, CHAT, body=CHAT_BODY)
     assert isinstance(result, Err) and result.error.message.startswith("503")
     assert json.dumps(result.error.status_code) == "503"
+
+
+def test_twenty_megabyte_body(server: Loopback, session: Session) -> None:
+    """A 20 MB success body is read whole and structured."""
+    filler = "x" * (20 * 1024 * 1024)
+    server.reply(200, {**CHAT_REPLY, "padding": filler})
+    result = invoke(session, CHAT, body=CHAT_BODY)
+    assert isinstance(result, Ok) and len(result.value.extra_fields["padding"]) == len(filler)

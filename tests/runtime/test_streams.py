@@ -159,3 +159,24 @@ def test_collect_of_a_cut_stream_is_err(server: Loopback, session: Session) -> N
     server.reply_sse([_chunk([{"index": 0, "delta": {"content": "partial"}}])])
     collected = _open(session).collect()
     assert isinstance(collected, Err) and isinstance(collected.error, ConnectionError)
+
+
+def test_silent_stream_times_out(server: Loopback) -> None:
+    """A stream that stops sending (without closing) raises RequestTimeoutError after timeout_ms."""
+    import socket
+    import time
+
+    from mistral_fn.errors import RequestTimeoutError
+    from tests.loopback import Recorded
+
+    def silent_after_one(request: Recorded, conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+        event = _event(0).encode()
+        conn.sendall(b"%x\r\n%s\r\n" % (len(event), event))
+        time.sleep(2)
+
+    server.reply_fn(silent_after_one)
+    session = Session(api_key="k", server_url=server.url, timeout_ms=300)
+    results = list(_open(session).results())
+    assert isinstance(results[0], Ok)
+    assert isinstance(results[1], Err) and isinstance(results[1].error, RequestTimeoutError)
