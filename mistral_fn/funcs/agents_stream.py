@@ -1,0 +1,111 @@
+"""Agents Completion: POST /v1/agents/completions."""
+
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.streams import EventStream
+from ..errors import CommonError, HTTPValidationError
+from ..models.agents_completion_request import AgentsCompletionRequest, AgentsCompletionRequestMessages
+from ..models.chat_completion_response import ChatCompletionResponse
+from ..models.completion_event import CompletionEvent
+from ..models.mistral_prompt_mode import MistralPromptMode
+from ..models.prediction import Prediction
+from ..models.response_format import ResponseFormat
+from ..models.tool import Tool
+from ..models.tool_choice import ToolChoice
+from ..models.tool_choice_enum import ToolChoiceEnum
+from ..result import Result
+from ..session import RetryConfig, Session
+from ..types import UNSET, Unset
+
+AgentsStreamError = HTTPValidationError | CommonError
+
+_OPERATION = Operation(
+    operation_id="agents_completion_v1_agents_completions_post",
+    method="POST",
+    path="/v1/agents/completions",
+    body=AgentsCompletionRequest,
+    ok={200: EventStream},
+    errors={422: HTTPValidationError},
+    accept="text/event-stream",
+    events=CompletionEvent,
+    end_marker="[DONE]",
+    collect_into=ChatCompletionResponse,
+)
+
+
+def agents_stream(
+    session: Session,
+    *,
+    messages: Sequence[AgentsCompletionRequestMessages | Mapping[str, Any]],
+    agent_id: str,
+    max_tokens: int | None | Unset = UNSET,
+    stop: str | Sequence[str] | Unset = UNSET,
+    random_seed: int | None | Unset = UNSET,
+    metadata: Mapping[str, Any] | None | Unset = UNSET,
+    response_format: ResponseFormat | Mapping[str, Any] | Unset = UNSET,
+    tools: Sequence[Tool | Mapping[str, Any]] | None | Unset = UNSET,
+    tool_choice: ToolChoice | ToolChoiceEnum | str | Mapping[str, Any] | Unset = UNSET,
+    presence_penalty: float | Unset = UNSET,
+    frequency_penalty: float | Unset = UNSET,
+    n: int | None | Unset = UNSET,
+    prediction: Prediction | Mapping[str, Any] | Unset = UNSET,
+    parallel_tool_calls: bool | Unset = UNSET,
+    prompt_mode: MistralPromptMode | str | None | Unset = UNSET,
+    retries: RetryConfig | None = None,
+    timeout_ms: int | None = None,
+    server_url: str | None = None,
+    http_headers: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+    deadline_ms: int | None = None,
+    dry_run: bool = False,
+) -> Result[EventStream[CompletionEvent], AgentsStreamError]:
+    """Agents Completion.
+
+    Args:
+        messages: The prompt(s) to generate completions for, encoded as a list of dict with role and content.
+        agent_id: The ID of the agent to use for this completion.
+        max_tokens: The maximum number of tokens to generate in the completion. The token count of your prompt plus
+            `max_tokens` cannot exceed the model's context length.
+        stop: Stop generation if this token is detected. Or if one of these tokens is detected when providing an
+            array
+        random_seed: The seed to use for random sampling. If set, different calls will generate deterministic
+            results.
+        tool_choice: Default: "auto".
+        presence_penalty: The `presence_penalty` determines how much the model penalizes the repetition of words or
+            phrases. A higher presence penalty encourages the model to use a wider variety of words and phrases,
+            making the output more diverse and creative. Default: 0.0.
+        frequency_penalty: The `frequency_penalty` penalizes the repetition of words based on their frequency in the
+            generated text. A higher frequency penalty discourages the model from repeating words that have already
+            appeared frequently in the output, promoting diversity and reducing repetition. Default: 0.0.
+        n: Number of completions to return for each request, input tokens are only billed once.
+        prediction: Enable users to specify expected results, optimizing response times by leveraging known or
+            predictable content. This approach is especially effective for updating text documents or code files
+            with minimal changes, reducing latency while maintaining high-quality results. Default: {"type":
+            "content", "content": ""}.
+        parallel_tool_calls: Default: True.
+        prompt_mode: Allows toggling between the reasoning mode and no system prompt. When set to `reasoning` the
+            system prompt for reasoning models will be used.
+    """
+    body = {
+        "max_tokens": max_tokens,
+        "stream": True,
+        "stop": stop,
+        "random_seed": random_seed,
+        "metadata": metadata,
+        "messages": messages,
+        "response_format": response_format,
+        "tools": tools,
+        "tool_choice": tool_choice,
+        "presence_penalty": presence_penalty,
+        "frequency_penalty": frequency_penalty,
+        "n": n,
+        "prediction": prediction,
+        "parallel_tool_calls": parallel_tool_calls,
+        "prompt_mode": prompt_mode,
+        "agent_id": agent_id,
+    }
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    return invoke(session, _OPERATION, body=body, call=call)

@@ -1,0 +1,79 @@
+"""Append new entries to an existing conversation: POST /v1/conversations/{conversation_id}."""
+
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .._runtime.invoke import Call, Operation, invoke
+from ..errors import CommonError, HTTPValidationError
+from ..models.agent_handoff_entry import AgentHandoffEntry
+from ..models.completion_args import CompletionArgs
+from ..models.conversation_append_request import ConversationAppendRequest, ConversationAppendRequestHandoffExecution
+from ..models.conversation_response import ConversationResponse
+from ..models.function_call_entry import FunctionCallEntry
+from ..models.function_result_entry import FunctionResultEntry
+from ..models.message_input_entry import MessageInputEntry
+from ..models.message_output_entry import MessageOutputEntry
+from ..models.tool_execution_entry import ToolExecutionEntry
+from ..result import Result
+from ..session import RetryConfig, Session
+from ..types import UNSET, Unset
+
+BetaConversationsAppendError = HTTPValidationError | CommonError
+
+_OPERATION = Operation(
+    operation_id="agents_api_v1_conversations_append",
+    method="POST",
+    path="/v1/conversations/{conversation_id}",
+    body=ConversationAppendRequest,
+    ok={200: ConversationResponse},
+    errors={422: HTTPValidationError},
+    params={"conversation_id": str},
+)
+
+
+def beta_conversations_append(
+    session: Session,
+    *,
+    conversation_id: str,
+    inputs: str
+    | Sequence[
+        MessageInputEntry
+        | MessageOutputEntry
+        | FunctionResultEntry
+        | FunctionCallEntry
+        | ToolExecutionEntry
+        | AgentHandoffEntry
+        | Mapping[str, Any]
+    ],
+    store: bool | Unset = UNSET,
+    handoff_execution: ConversationAppendRequestHandoffExecution | str | Unset = UNSET,
+    completion_args: CompletionArgs | Mapping[str, Any] | Unset = UNSET,
+    retries: RetryConfig | None = None,
+    timeout_ms: int | None = None,
+    server_url: str | None = None,
+    http_headers: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+    deadline_ms: int | None = None,
+    dry_run: bool = False,
+) -> Result[ConversationResponse, BetaConversationsAppendError]:
+    """Append new entries to an existing conversation.
+
+    Run completion on the history of the conversation and the user entries. Return the new created entries.
+
+    Args:
+        conversation_id: ID of the conversation to which we append entries.
+        store: Whether to store the results into our servers or not. Default: True.
+        handoff_execution: Default: "server".
+        completion_args: Completion arguments that will be used to generate assistant responses. Can be overridden
+            at each message request.
+    """
+    body = {
+        "inputs": inputs,
+        "stream": False,
+        "store": store,
+        "handoff_execution": handoff_execution,
+        "completion_args": completion_args,
+    }
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    return invoke(session, _OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)

@@ -1,0 +1,40 @@
+"""Retrieve File: GET /v1/files/{file_id}."""
+
+import threading
+from collections.abc import Mapping
+
+from .._runtime.invoke import Call, Operation, invoke
+from ..errors import CommonError
+from ..models.retrieve_file_out import RetrieveFileOut
+from ..result import Result
+from ..session import RetryConfig, Session
+
+FilesRetrieveError = CommonError
+
+_OPERATION = Operation(
+    operation_id="files_api_routes_retrieve_file",
+    method="GET",
+    path="/v1/files/{file_id}",
+    ok={200: RetrieveFileOut},
+    params={"file_id": str},
+)
+
+
+def files_retrieve(
+    session: Session,
+    *,
+    file_id: str,
+    retries: RetryConfig | None = None,
+    timeout_ms: int | None = None,
+    server_url: str | None = None,
+    http_headers: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+    deadline_ms: int | None = None,
+    dry_run: bool = False,
+) -> Result[RetrieveFileOut, FilesRetrieveError]:
+    """Retrieve File.
+
+    Returns information about a specific file.
+    """
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    return invoke(session, _OPERATION, path={"file_id": file_id}, call=call)

@@ -1,0 +1,51 @@
+"""Get Fine Tuning Job: GET /v1/fine_tuning/jobs/{job_id}."""
+
+import threading
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from .._runtime.invoke import Call, Operation, invoke
+from ..errors import CommonError
+from ..models.classifier_detailed_job_out import ClassifierDetailedJobOut
+from ..models.completion_detailed_job_out import CompletionDetailedJobOut
+from ..result import Result
+from ..session import RetryConfig, Session
+from ..types import Discriminator
+
+FineTuningJobsGetResponse = Annotated[
+    CompletionDetailedJobOut | ClassifierDetailedJobOut | dict[str, Any],
+    Discriminator("job_type", {"classifier": ClassifierDetailedJobOut, "completion": CompletionDetailedJobOut}),
+]
+
+FineTuningJobsGetError = CommonError
+
+_OPERATION = Operation(
+    operation_id="jobs_api_routes_fine_tuning_get_fine_tuning_job",
+    method="GET",
+    path="/v1/fine_tuning/jobs/{job_id}",
+    ok={200: FineTuningJobsGetResponse},
+    params={"job_id": str},
+)
+
+
+def fine_tuning_jobs_get(
+    session: Session,
+    *,
+    job_id: str,
+    retries: RetryConfig | None = None,
+    timeout_ms: int | None = None,
+    server_url: str | None = None,
+    http_headers: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+    deadline_ms: int | None = None,
+    dry_run: bool = False,
+) -> Result[FineTuningJobsGetResponse, FineTuningJobsGetError]:
+    """Get Fine Tuning Job.
+
+    Get a fine-tuned job details by its UUID.
+
+    Args:
+        job_id: The ID of the job to analyse.
+    """
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    return invoke(session, _OPERATION, path={"job_id": job_id}, call=call)

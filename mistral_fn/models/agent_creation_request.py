@@ -1,0 +1,60 @@
+from typing import Annotated, Any
+
+import attrs
+
+from ..types import UNSET, Discriminator, Model, Unset
+from .code_interpreter_tool import CodeInterpreterTool
+from .completion_args import CompletionArgs
+from .document_library_tool import DocumentLibraryTool
+from .function_tool import FunctionTool
+from .image_generation_tool import ImageGenerationTool
+from .metadata_dict import MetadataDict
+from .web_search_premium_tool import WebSearchPremiumTool
+from .web_search_tool import WebSearchTool
+
+AgentCreationRequestTools = Annotated[
+    FunctionTool
+    | WebSearchTool
+    | WebSearchPremiumTool
+    | CodeInterpreterTool
+    | ImageGenerationTool
+    | DocumentLibraryTool
+    | dict[str, Any],
+    Discriminator(
+        "type",
+        {
+            "code_interpreter": CodeInterpreterTool,
+            "document_library": DocumentLibraryTool,
+            "function": FunctionTool,
+            "image_generation": ImageGenerationTool,
+            "web_search": WebSearchTool,
+            "web_search_premium": WebSearchPremiumTool,
+        },
+    ),
+]
+
+
+@attrs.define(kw_only=True)
+class AgentCreationRequest(Model):
+    _closed = True  # additionalProperties: false
+
+    instructions: str | None | Unset = UNSET
+    """Instruction prompt the model will follow during the conversation."""
+
+    tools: list[AgentCreationRequestTools] | Unset = UNSET
+    """List of tools which are available to the model during the conversation."""
+
+    completion_args: CompletionArgs | Unset = UNSET
+    """Completion arguments that will be used to generate assistant responses. Can be overridden at each message
+    request.
+    """
+
+    model: str
+
+    name: str
+
+    description: str | None | Unset = UNSET
+
+    handoffs: list[str] | None | Unset = UNSET
+
+    metadata: MetadataDict | None | Unset = UNSET

@@ -1,0 +1,13 @@
+import attrs
+
+from ..types import Model
+from .audio_encoding import AudioEncoding
+
+
+@attrs.define(kw_only=True)
+class AudioFormat(Model):
+    _closed = True  # additionalProperties: false
+
+    encoding: AudioEncoding | str
+
+    sample_rate: int

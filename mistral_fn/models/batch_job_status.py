@@ -1,0 +1,5 @@
+from typing import Literal
+
+BatchJobStatus = Literal[
+    "QUEUED", "RUNNING", "SUCCESS", "FAILED", "TIMEOUT_EXCEEDED", "CANCELLATION_REQUESTED", "CANCELLED"
+]

@@ -1,0 +1,4 @@
+from .instruct_request import InstructRequest
+
+ChatClassificationRequestInputs = InstructRequest | list[InstructRequest]
+"""Chat to classify"""

@@ -1,0 +1,20 @@
+import attrs
+
+from ..types import Model
+from .chat_completion_choice import ChatCompletionChoice
+from .usage_info import UsageInfo
+
+
+@attrs.define(kw_only=True)
+class ChatCompletionResponse(Model):
+    id: str
+
+    object: str
+
+    model: str
+
+    usage: UsageInfo
+
+    created: int
+
+    choices: list[ChatCompletionChoice]

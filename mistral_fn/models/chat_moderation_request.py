@@ -1,0 +1,26 @@
+from typing import Annotated, Any
+
+import attrs
+
+from ..types import Discriminator, Model
+from .assistant_message import AssistantMessage
+from .system_message import SystemMessage
+from .tool_message import ToolMessage
+from .user_message import UserMessage
+
+ChatModerationRequestInput = Annotated[
+    SystemMessage | UserMessage | AssistantMessage | ToolMessage | dict[str, Any],
+    Discriminator(
+        "role", {"assistant": AssistantMessage, "system": SystemMessage, "tool": ToolMessage, "user": UserMessage}
+    ),
+]
+
+
+@attrs.define(kw_only=True)
+class ChatModerationRequest(Model):
+    _closed = True  # additionalProperties: false
+
+    input: list[ChatModerationRequestInput] | list[list[ChatModerationRequestInput]]
+    """Chat to classify"""
+
+    model: str

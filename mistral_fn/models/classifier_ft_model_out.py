@@ -1,0 +1,42 @@
+from typing import Literal
+
+import attrs
+
+from ..types import UNSET, Model, Unset
+from .classifier_target_out import ClassifierTargetOut
+from .ft_model_capabilities_out import FTModelCapabilitiesOut
+
+
+@attrs.define(kw_only=True)
+class ClassifierFTModelOut(Model):
+    id: str
+
+    object: Literal["model"] = "model"
+
+    created: int
+
+    owned_by: str
+
+    workspace_id: str
+
+    root: str
+
+    root_version: str
+
+    archived: bool
+
+    name: str | None | Unset = UNSET
+
+    description: str | None | Unset = UNSET
+
+    capabilities: FTModelCapabilitiesOut
+
+    max_context_length: int | Unset = UNSET
+
+    aliases: list[str] | Unset = UNSET
+
+    job: str
+
+    classifier_targets: list[ClassifierTargetOut]
+
+    model_type: Literal["classifier"] = "classifier"

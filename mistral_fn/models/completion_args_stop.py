@@ -1,0 +1,1 @@
+CompletionArgsStop = str | list[str] | None

@@ -1,0 +1,9 @@
+import attrs
+
+from ..types import Model
+from .completion_chunk import CompletionChunk
+
+
+@attrs.define(kw_only=True)
+class CompletionEvent(Model):
+    data: CompletionChunk

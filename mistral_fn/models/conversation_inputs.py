@@ -1,0 +1,3 @@
+from .input_entries import InputEntries
+
+ConversationInputs = str | InputEntries

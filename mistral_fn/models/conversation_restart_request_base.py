@@ -1,0 +1,42 @@
+from typing import Literal
+
+import attrs
+
+from ..types import UNSET, Model, Unset
+from .completion_args import CompletionArgs
+from .conversation_inputs import ConversationInputs
+from .metadata_dict import MetadataDict
+
+ConversationRestartRequestBaseHandoffExecution = Literal["client", "server"]
+
+
+@attrs.define(kw_only=True)
+class ConversationRestartRequestBase(Model):
+    """Request to restart a new conversation from a given entry in the conversation."""
+
+    _closed = True  # additionalProperties: false
+
+    inputs: ConversationInputs
+
+    stream: bool | Unset = UNSET
+    """Whether to stream back partial progress. Otherwise, the server will hold the request open until the timeout
+    or until completion, with the response containing the full result as JSON.
+    """
+
+    store: bool | Unset = UNSET
+    """Whether to store the results into our servers or not."""
+
+    handoff_execution: ConversationRestartRequestBaseHandoffExecution | str | Unset = UNSET
+
+    completion_args: CompletionArgs | Unset = UNSET
+    """Completion arguments that will be used to generate assistant responses. Can be overridden at each message
+    request.
+    """
+
+    metadata: MetadataDict | None | Unset = UNSET
+    """Custom metadata for the conversation."""
+
+    from_entry_id: str
+
+    agent_version: str | int | None | Unset = UNSET
+    """Specific version of the agent to use when restarting. If not provided, uses the current version."""

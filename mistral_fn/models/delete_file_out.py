@@ -1,0 +1,15 @@
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class DeleteFileOut(Model):
+    id: str
+    """The ID of the deleted file."""
+
+    object: str
+    """The object type that was deleted"""
+
+    deleted: bool
+    """The deletion status."""

@@ -1,0 +1,14 @@
+import attrs
+
+from ..types import UNSET, Model, Unset
+from .content_chunk import ContentChunk
+from .tool_call import ToolCall
+
+
+@attrs.define(kw_only=True)
+class DeltaMessage(Model):
+    role: str | None | Unset = UNSET
+
+    content: str | list[ContentChunk] | None | Unset = UNSET
+
+    tool_calls: list[ToolCall] | None | Unset = UNSET

@@ -1,0 +1,8 @@
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class DocumentTextContent(Model):
+    text: str

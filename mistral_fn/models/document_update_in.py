@@ -1,0 +1,16 @@
+import datetime
+
+import attrs
+
+from ..types import UNSET, Model, Unset
+
+
+@attrs.define(kw_only=True)
+class DocumentUpdateIn(Model):
+    name: str | None | Unset = UNSET
+
+    attributes: (
+        dict[str, bool | str | int | float | datetime.datetime | list[str] | list[int] | list[float] | list[bool]]
+        | None
+        | Unset
+    ) = UNSET

@@ -1,0 +1,3 @@
+from typing import Literal
+
+EncodingFormat = Literal["float", "base64"]

@@ -1,0 +1,4 @@
+from typing import Literal
+
+EntityType = Literal["User", "Workspace", "Org"]
+"""The type of entity, used to share a library."""

@@ -1,0 +1,3 @@
+from typing import Literal
+
+FilePurpose = Literal["fine-tune", "batch", "ocr"]

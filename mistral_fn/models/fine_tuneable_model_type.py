@@ -1,0 +1,3 @@
+from typing import Literal
+
+FineTuneableModelType = Literal["completion", "classifier"]

@@ -1,0 +1,3 @@
+from typing import Literal
+
+FTClassifierLossFunction = Literal["single_class", "multi_class"]

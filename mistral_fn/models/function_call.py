@@ -1,0 +1,14 @@
+from typing import Any
+
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class FunctionCall(Model):
+    _closed = True  # additionalProperties: false
+
+    name: str
+
+    arguments: str | dict[str, Any]

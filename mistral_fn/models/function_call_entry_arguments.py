@@ -1,0 +1,3 @@
+from typing import Any
+
+FunctionCallEntryArguments = str | dict[str, Any]

@@ -1,0 +1,15 @@
+from typing import Literal
+
+import attrs
+
+from ..types import Model
+from .function import Function
+
+
+@attrs.define(kw_only=True)
+class FunctionTool(Model):
+    _closed = True  # additionalProperties: false
+
+    type: Literal["function"] = "function"
+
+    function: Function

@@ -1,0 +1,9 @@
+import attrs
+
+from ..types import UNSET, Model, Unset
+from .validation_error import ValidationError
+
+
+@attrs.define(kw_only=True)
+class HTTPValidationError(Model):
+    detail: list[ValidationError] | Unset = UNSET

@@ -1,0 +1,12 @@
+from typing import Literal
+
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class ImageGenerationTool(Model):
+    _closed = True  # additionalProperties: false
+
+    type: Literal["image_generation"] = "image_generation"

@@ -1,0 +1,12 @@
+import attrs
+
+from ..types import UNSET, Model, Unset
+
+
+@attrs.define(kw_only=True)
+class ImageURL(Model):
+    _closed = True  # additionalProperties: false
+
+    url: str
+
+    detail: str | None | Unset = UNSET

@@ -1,0 +1,9 @@
+import attrs
+
+from ..types import Model
+from .sharing_out import SharingOut
+
+
+@attrs.define(kw_only=True)
+class ListSharingOut(Model):
+    data: list[SharingOut]

@@ -1,0 +1,70 @@
+import datetime
+from typing import Annotated, Any, Literal
+
+import attrs
+
+from ..types import UNSET, Discriminator, Model, Unset
+from .code_interpreter_tool import CodeInterpreterTool
+from .completion_args import CompletionArgs
+from .document_library_tool import DocumentLibraryTool
+from .function_tool import FunctionTool
+from .image_generation_tool import ImageGenerationTool
+from .metadata_dict import MetadataDict
+from .web_search_premium_tool import WebSearchPremiumTool
+from .web_search_tool import WebSearchTool
+
+ModelConversationTools = Annotated[
+    FunctionTool
+    | WebSearchTool
+    | WebSearchPremiumTool
+    | CodeInterpreterTool
+    | ImageGenerationTool
+    | DocumentLibraryTool
+    | dict[str, Any],
+    Discriminator(
+        "type",
+        {
+            "code_interpreter": CodeInterpreterTool,
+            "document_library": DocumentLibraryTool,
+            "function": FunctionTool,
+            "image_generation": ImageGenerationTool,
+            "web_search": WebSearchTool,
+            "web_search_premium": WebSearchPremiumTool,
+        },
+    ),
+]
+
+
+@attrs.define(kw_only=True)
+class ModelConversation(Model):
+    _closed = True  # additionalProperties: false
+
+    instructions: str | None | Unset = UNSET
+    """Instruction prompt the model will follow during the conversation."""
+
+    tools: list[ModelConversationTools] | Unset = UNSET
+    """List of tools which are available to the model during the conversation."""
+
+    completion_args: CompletionArgs | Unset = UNSET
+    """Completion arguments that will be used to generate assistant responses. Can be overridden at each message
+    request.
+    """
+
+    name: str | None | Unset = UNSET
+    """Name given to the conversation."""
+
+    description: str | None | Unset = UNSET
+    """Description of the what the conversation is about."""
+
+    metadata: MetadataDict | None | Unset = UNSET
+    """Custom metadata for the conversation."""
+
+    object: Literal["conversation"] = "conversation"
+
+    id: str
+
+    created_at: datetime.datetime
+
+    updated_at: datetime.datetime
+
+    model: str

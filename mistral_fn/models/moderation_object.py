@@ -1,0 +1,12 @@
+import attrs
+
+from ..types import UNSET, Model, Unset
+
+
+@attrs.define(kw_only=True)
+class ModerationObject(Model):
+    categories: dict[str, bool] | Unset = UNSET
+    """Moderation result thresholds"""
+
+    category_scores: dict[str, float] | Unset = UNSET
+    """Moderation result"""

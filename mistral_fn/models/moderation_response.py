@@ -1,0 +1,13 @@
+import attrs
+
+from ..types import Model
+from .moderation_object import ModerationObject
+
+
+@attrs.define(kw_only=True)
+class ModerationResponse(Model):
+    id: str
+
+    model: str
+
+    results: list[ModerationObject]

@@ -1,0 +1,10 @@
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class ProcessingStatusOut(Model):
+    document_id: str
+
+    processing_status: str

@@ -1,0 +1,14 @@
+from typing import Literal
+
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class ReferenceChunk(Model):
+    _closed = True  # additionalProperties: false
+
+    reference_ids: list[int]
+
+    type: Literal["reference"] = "reference"

@@ -1,0 +1,15 @@
+import attrs
+
+from ..types import UNSET, Model, Unset
+from .usage_info import UsageInfo
+
+
+@attrs.define(kw_only=True)
+class ResponseBase(Model):
+    id: str | Unset = UNSET
+
+    object: str | Unset = UNSET
+
+    model: str | Unset = UNSET
+
+    usage: UsageInfo | Unset = UNSET

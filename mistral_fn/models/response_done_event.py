@@ -1,0 +1,18 @@
+import datetime
+from typing import Literal
+
+import attrs
+
+from ..types import UNSET, Model, Unset
+from .conversation_usage_info import ConversationUsageInfo
+
+
+@attrs.define(kw_only=True)
+class ResponseDoneEvent(Model):
+    _closed = True  # additionalProperties: false
+
+    type: Literal["conversation.response.done"] = "conversation.response.done"
+
+    created_at: datetime.datetime | Unset = UNSET
+
+    usage: ConversationUsageInfo

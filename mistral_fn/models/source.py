@@ -1,0 +1,3 @@
+from typing import Literal
+
+Source = Literal["upload", "repository", "mistral"]

@@ -1,0 +1,14 @@
+from typing import Literal
+
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class TextChunk(Model):
+    _closed = True  # additionalProperties: false
+
+    text: str
+
+    type: Literal["text"] = "text"

@@ -1,0 +1,3 @@
+from typing import Literal
+
+ToolChoiceEnum = Literal["auto", "none", "any", "required"]

@@ -1,0 +1,10 @@
+import attrs
+
+from ..types import UNSET, Model, Unset
+
+
+@attrs.define(kw_only=True)
+class TrainingFile(Model):
+    file_id: str
+
+    weight: float | Unset = UNSET

@@ -1,0 +1,5 @@
+from typing import Literal
+
+TranscriptionStreamEventTypes = Literal[
+    "transcription.language", "transcription.segment", "transcription.text.delta", "transcription.done"
+]

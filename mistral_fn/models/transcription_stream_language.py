@@ -1,0 +1,14 @@
+from typing import Literal
+
+import attrs
+
+from ..types import Model
+
+
+@attrs.define(kw_only=True)
+class TranscriptionStreamLanguage(Model):
+    _closed = True  # additionalProperties: false
+
+    audio_language: str
+
+    type: Literal["transcription.language"] = "transcription.language"

@@ -1,0 +1,20 @@
+from typing import Literal
+
+import attrs
+
+from ..types import UNSET, Model, Unset
+
+
+@attrs.define(kw_only=True)
+class TranscriptionStreamSegmentDelta(Model):
+    _closed = True  # additionalProperties: false
+
+    text: str
+
+    start: float
+
+    end: float
+
+    speaker_id: str | None | Unset = UNSET
+
+    type: Literal["transcription.segment"] = "transcription.segment"

@@ -1,0 +1,10 @@
+import attrs
+
+from ..types import UNSET, Model, Unset
+
+
+@attrs.define(kw_only=True)
+class UpdateFTModelIn(Model):
+    name: str | None | Unset = UNSET
+
+    description: str | None | Unset = UNSET

@@ -1,0 +1,21 @@
+from typing import Literal
+
+import attrs
+
+from ..types import UNSET, Model, Unset
+
+
+@attrs.define(kw_only=True)
+class WandbIntegration(Model):
+    type: Literal["wandb"] = "wandb"
+
+    project: str
+    """The name of the project that the new run will be created under."""
+
+    name: str | None | Unset = UNSET
+    """A display name to set for the run. If not set, will use the job ID as the name."""
+
+    api_key: str
+    """The WandB API key to use for authentication."""
+
+    run_name: str | None | Unset = UNSET
