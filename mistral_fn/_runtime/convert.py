@@ -13,7 +13,7 @@ is an error whose message names the field by its JSON path.
 
 import datetime as dt
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import attrs
@@ -111,6 +111,8 @@ def _file(v: Any, _: Any) -> Any:
     raise ConversionError(f"expected a path, bytes, a binary file or (name, content[, type]), got {_kind(v)}")
 
 
+_FILE_MEMBERS = frozenset(get_args(FileInput))
+
 _PRIMITIVES: dict[Any, Hook] = {
     str: _str,
     int: _int,
@@ -142,12 +144,16 @@ class _Factories:
         return self.converter.get_structure_hook(t)
 
     def literal(self, t: Any) -> Hook:
-        allowed = frozenset(get_args(t))
+        # Compared with their types, so that True does not pass for 1 nor 1 for True.
+        allowed = frozenset((type(a), a) for a in get_args(t))
         shown = ", ".join(repr(a) for a in get_args(t))
 
         def structure_literal(v: Any, _: Any) -> Any:
-            if v in allowed and type(v) is not bool:
-                return v
+            try:
+                if (type(v), v) in allowed:
+                    return v
+            except TypeError:  # an unhashable value is no literal
+                pass
             raise ConversionError(f"expected one of {shown}, got {v!r:.60}")
 
         return structure_literal
@@ -228,11 +234,24 @@ class _Factories:
                 return self.hook(inner)
             t = inner
         members = [m for m in (get_args(t) if _is_union(t) else (t,)) if m is not Unset]
+        if _FILE_MEMBERS <= set(members):  # `FileInput | None` is flattened by typing into one union
+            return self._file_or(m for m in members if m not in _FILE_MEMBERS)
         if len(members) == 1 and discriminator is None:
             return self.hook(members[0])
         if discriminator is not None:
             return self._tagged(members, discriminator)
         return self._untagged(members)
+
+    def _file_or(self, others: Iterable[Any]) -> Hook:
+        rest = list(others)
+        nullable = type(None) in rest
+
+        def structure_file(v: Any, _: Any) -> Any:
+            if v is None and nullable:
+                return None
+            return _file(v, None)
+
+        return structure_file
 
     def _tagged(self, members: list[Any], d: Discriminator) -> Hook:
         by_tag = {tag: self.hook(cls) for tag, cls in d.mapping.items()}
@@ -266,6 +285,7 @@ class _Factories:
         by_type: dict[type, Hook] = {}
         literals: list[Hook] = []
         objects: list[Hook] = []
+        sequences: list[Hook] = []
         for m in members:
             if m in _PRIMITIVES and m not in (Any, object):
                 by_type.setdefault(m if m is not dt.datetime else str, self.hook(m))
@@ -276,13 +296,15 @@ class _Factories:
             elif get_origin(m) is Literal:
                 literals.append(self.hook(m))
             elif get_origin(m) in (list, tuple) or m is list:
-                by_type[list] = self.hook(m)
-                if not self.lenient:
-                    by_type[tuple] = by_type[list]
+                sequences.append(self.hook(m))
             elif _is_dict(m) or _is_model(m) or _is_annotated(m):
                 objects.append(self.hook(m))
             else:
                 objects.append(self.hook(m))
+        if sequences:  # `list[A] | list[list[A]]`: try each list type in order
+            by_type[list] = sequences[0] if len(sequences) == 1 else _first_fitting(sequences)
+            if not self.lenient:
+                by_type[tuple] = by_type[list]
         expected = " or ".join(_describe(m) for m in members)
 
         def structure_union(v: Any, _: Any) -> Any:
@@ -307,6 +329,18 @@ class _Factories:
             raise ConversionError(f"expected {expected}, got {_kind(v)}")
 
         return structure_union
+
+
+def _first_fitting(hooks: list[Hook]) -> Hook:
+    def structure_first(v: Any, _: Any) -> Any:
+        for hook in hooks[:-1]:
+            try:
+                return hook(v, None)
+            except ConversionError:
+                pass
+        return hooks[-1](v, None)
+
+    return structure_first
 
 
 def _is_union_or_annotated(t: Any) -> bool:
