@@ -8,20 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .archive import write_zip
-from .closure import import_closure, package_modules
 from .deps import PLATFORMS, default_cache, install_dependencies
-from .indexes import prune_operations_index
 from .operations import read_operations, select_operations
+from .package import FUNCS_INDEX, SOURCE, copy_package
 from .trim import trim_dependencies
-
-SOURCE = Path(__file__).resolve().parent.parent
-"""The `mistral_fn` package folder the layer is cut from: the one this builder belongs to."""
 
 MIN_PYTHON_MINOR = 10
 """mistral_fn needs Python 3.10 or later."""
-
-INDEXES = ("", "funcs", "models")
-"""The lazy index packages (`mistral_fn`, `.funcs`, `.models`): always in the layer."""
 
 
 @dataclass(frozen=True)
@@ -47,15 +40,6 @@ def host_platform() -> str:
     return "manylinux2014_aarch64" if host.machine().lower() in ("aarch64", "arm64") else "manylinux2014_x86_64"
 
 
-def package_files(source: Path, operations: tuple[str, ...]) -> list[Path]:
-    """The files of the package at `source` that the indexes and these operations import, relative to it."""
-    modules = package_modules(source)
-    top = source.name
-    entries = [".".join(filter(None, (top, index))) for index in INDEXES]
-    entries += [f"{top}.funcs.{name}" for name in operations]
-    return sorted(modules[name].relative_to(source) for name in import_closure(modules, entries))
-
-
 def build_layer(
     output: Path,
     functions: tuple[str, ...] | list[str] = (),
@@ -76,21 +60,12 @@ def build_layer(
         raise ValueError(f"--python must be 3.{MIN_PYTHON_MINOR} or later, as major.minor (got {python!r})")
     if platform not in PLATFORMS:
         raise ValueError(f"unknown platform {platform!r}; Lambda's are {', '.join(PLATFORMS)}")
-    funcs_index = source / "funcs" / "__init__.py"
-    known = read_operations(funcs_index)
-    operations = select_operations(functions, known)
-    files = package_files(source, operations)
+    operations = select_operations(functions, read_operations(source / FUNCS_INDEX))
     with tempfile.TemporaryDirectory(prefix="mistral_fn-layer-") as tmp:
         site = Path(tmp) / "python"
         install_dependencies(site, python=python, platform=platform, cache=cache or default_cache())
         trim_dependencies(site)
-        for relative in files:
-            target = site / source.name / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = (source / relative).read_bytes()
-            if relative == Path("funcs", "__init__.py") and len(operations) < len(known):
-                text = prune_operations_index(text.decode("utf-8"), operations).encode("utf-8")
-            target.write_bytes(text)
+        copy_package(source, operations, site / source.name)
         stats = write_zip(Path(tmp), output)
     return Layer(
         path=output,

@@ -1,0 +1,39 @@
+"""Copy `mistral_fn` into the layer, pruned to what the chosen operations import."""
+
+from collections.abc import Collection
+from pathlib import Path
+
+from .closure import import_closure, package_modules
+from .indexes import prune_models_index, prune_operations_index
+
+SOURCE = Path(__file__).resolve().parent.parent
+"""The `mistral_fn` package folder the layer is cut from: the one this builder belongs to."""
+
+INDEXES = ("", "funcs", "models")
+"""The lazy index packages (`mistral_fn`, `.funcs`, `.models`): always in the layer."""
+
+FUNCS_INDEX = Path("funcs", "__init__.py")
+MODELS_INDEX = Path("models", "__init__.py")
+
+
+def package_files(source: Path, operations: Collection[str]) -> list[Path]:
+    """The files of the package at `source` that the indexes and `operations` import, relative to it."""
+    modules = package_modules(source)
+    top = source.name
+    entries = [".".join(filter(None, (top, index))) for index in INDEXES]
+    entries += [f"{top}.funcs.{name}" for name in operations]
+    return sorted(modules[name].relative_to(source) for name in import_closure(modules, entries))
+
+
+def copy_package(source: Path, operations: Collection[str], target: Path) -> None:
+    """Write into `target` (the layer's `mistral_fn/`) the files `operations` need, indexes pruned to match."""
+    files = package_files(source, operations)
+    models = {path.stem for path in files if path.parent == MODELS_INDEX.parent} - {"__init__"}
+    for relative in files:
+        data = (source / relative).read_bytes()
+        if relative == FUNCS_INDEX:
+            data = prune_operations_index(data.decode("utf-8"), operations).encode("utf-8")
+        elif relative == MODELS_INDEX:
+            data = prune_models_index(data.decode("utf-8"), models).encode("utf-8")
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative).write_bytes(data)
