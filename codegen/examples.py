@@ -150,7 +150,9 @@ EVENT = {
 
 def example(op: "OperationPlan") -> str:
     """A self-contained usage example that needs only `session`."""
-    args = ARGUMENTS[op.name]
+    args = ARGUMENTS.get(op.name)
+    if args is None:  # an operation without a written example: placeholders for what it requires
+        args = ", ".join(f'{k.name}="<{k.name}>"' for k in op.keywords if k.required)
     check_arguments(op, args)
     call = f"{op.name}(session, {args})" if args else f"{op.name}(session)"
     lines = [f"from mistral_fn import Err, Ok, {op.name}", ""]

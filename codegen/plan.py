@@ -1111,7 +1111,7 @@ def group_of(python_name: str) -> str:
     for group in sorted(GROUPS, key=len, reverse=True):
         if python_name.startswith(group.replace(".", "_") + "_"):
             return group
-    raise ValueError(f"{python_name}: no SDK group")
+    return python_name.split("_", 1)[0]  # an operation the SDKs do not have yet: its first word
 
 
 _ARGS_BLOCK = re.compile(r"\n\s*Args:\s*\n(?P<body>(?:[ \t]+\S.*(?:\n|$))+)")

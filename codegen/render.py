@@ -66,6 +66,8 @@ def models_index(plan: Plan) -> str:
     return f'''"""The models of the spec, by schema name; each module is imported on first use (PEP 562).
 
     from mistral_fn.models import ChatCompletionResponse
+
+Importing this index imports no model module.
 """
 
 import importlib
@@ -266,7 +268,7 @@ def functions_md(plan: Plan) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-CREATES_DOC = " ".join(
+CREATES_DOC = "\n".join(
     wrap(
         "These operations make something new on the server, so a retry could make it twice: they are "
         "retried only where the request cannot have taken effect (no connection made, a 429, or a 503 "

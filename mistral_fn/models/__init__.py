@@ -1,6 +1,8 @@
 """The models of the spec, by schema name; each module is imported on first use (PEP 562).
 
-from mistral_fn.models import ChatCompletionResponse
+    from mistral_fn.models import ChatCompletionResponse
+
+Importing this index imports no model module.
 """
 
 import importlib
