@@ -137,6 +137,19 @@ def test_upstream_429_gives_a_safe_502(chat_layer: Built, server: Loopback) -> N
     assert API_KEY not in response["body"] and "upstream-secret-detail" not in response["body"]
 
 
+def test_upstream_rejection_and_failure(chat_layer: Built, server: Loopback) -> None:
+    """A 422 is a 400 naming the rejected fields (not the service's words); a 500 is a 502."""
+    detail = [{"loc": ["body", "temperature"], "msg": "upstream-words", "type": "less_than_equal"}]
+    server.reply(422, {"detail": detail})
+    server.reply(500, {"message": "upstream-words"})
+    first, second = run_handler(chat_layer, [prompt_event("a"), prompt_event("b")], server.url)["responses"]
+    assert (first["statusCode"], json.loads(first["body"])) == (
+        400,
+        {"error": "the model service rejected these fields", "fields": ["temperature"]},
+    )
+    assert (second["statusCode"], json.loads(second["body"])) == (502, {"error": "the model service failed"})
+
+
 def test_bad_events_give_400_and_send_nothing(chat_layer: Built, server: Loopback) -> None:
     """No body, a body that is not JSON, no prompt, an unknown field: 400 each, and no request goes out."""
     events = [
