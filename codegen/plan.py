@@ -812,7 +812,7 @@ class Operations:
                     json_query.append(p["name"])
             t = typer.type_of(schema, local, title, p["name"], False)
             required = bool(p.get("required"))
-            field_type = scope.annotation(t) + ("" if required else " | Unset")
+            field_type = scope.annotation(param_check_type(t)) + ("" if required else " | Unset")
             params.append((p["name"], field_type))
             doc = p.get("description") or schema.get("description") or described.get(p["name"])
             keywords.append((self.keyword(scope, p["name"], t, required, p["in"], with_default(doc, schema)), order))
@@ -1026,6 +1026,19 @@ class Operations:
         module = self.typer.body_module(name, schema, multipart, doc)
         self.body_models.append(module)
         return module
+
+
+def param_check_type(t: T) -> T:
+    """The type a path or query parameter is checked against: its type without `None`.
+
+    The encoder leaves a `None` query parameter out before checking it (API.md: "`None` and
+    left-out parameters are not sent"), so `null` never needs to pass the check; and checking
+    `datetime | None` as a union would not accept a `datetime` instance in the converter.
+    """
+    if isinstance(t, UnionOf) and NONE in t.members:
+        rest = tuple(m for m in t.members if m != NONE)
+        return rest[0] if len(rest) == 1 else UnionOf(rest)
+    return t
 
 
 def wire_path(path: str) -> str:

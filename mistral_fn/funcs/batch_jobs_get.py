@@ -17,7 +17,7 @@ _OPERATION = Operation(
     method="GET",
     path="/v1/batch/jobs/{job_id}",
     ok={200: BatchJobOut},
-    params={"job_id": str, "inline": bool | None | Unset},
+    params={"job_id": str, "inline": bool | Unset},
 )
 
 

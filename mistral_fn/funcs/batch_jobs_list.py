@@ -23,12 +23,12 @@ _OPERATION = Operation(
     params={
         "page": int | Unset,
         "page_size": int | Unset,
-        "model": str | None | Unset,
-        "agent_id": str | None | Unset,
-        "metadata": dict[str, Any] | None | Unset,
-        "created_after": datetime.datetime | None | Unset,
+        "model": str | Unset,
+        "agent_id": str | Unset,
+        "metadata": dict[str, Any] | Unset,
+        "created_after": datetime.datetime | Unset,
         "created_by_me": bool | Unset,
-        "status": list[BatchJobStatus | str] | None | Unset,
+        "status": list[BatchJobStatus | str] | Unset,
     },
 )
 

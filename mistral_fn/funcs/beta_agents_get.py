@@ -18,7 +18,7 @@ _OPERATION = Operation(
     path="/v1/agents/{agent_id}",
     ok={200: Agent},
     errors={422: HTTPValidationError},
-    params={"agent_id": str, "agent_version": int | str | None | Unset},
+    params={"agent_id": str, "agent_version": int | str | Unset},
 )
 
 

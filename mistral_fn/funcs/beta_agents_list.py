@@ -23,11 +23,11 @@ _OPERATION = Operation(
     params={
         "page": int | Unset,
         "page_size": int | Unset,
-        "deployment_chat": bool | None | Unset,
-        "sources": list[RequestSource | str] | None | Unset,
-        "name": str | None | Unset,
-        "id": str | None | Unset,
-        "metadata": dict[str, Any] | None | Unset,
+        "deployment_chat": bool | Unset,
+        "sources": list[RequestSource | str] | Unset,
+        "name": str | Unset,
+        "id": str | Unset,
+        "metadata": dict[str, Any] | Unset,
     },
     json_query=frozenset({"metadata"}),
 )

@@ -22,7 +22,7 @@ _OPERATION = Operation(
     path="/v1/conversations",
     ok={200: BetaConversationsListResponse},
     errors={422: HTTPValidationError},
-    params={"page": int | Unset, "page_size": int | Unset, "metadata": dict[str, Any] | None | Unset},
+    params={"page": int | Unset, "page_size": int | Unset, "metadata": dict[str, Any] | Unset},
     json_query=frozenset({"metadata"}),
 )
 

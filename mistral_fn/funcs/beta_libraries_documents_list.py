@@ -20,10 +20,10 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={
         "library_id": str,
-        "search": str | None | Unset,
+        "search": str | Unset,
         "page_size": int | Unset,
         "page": int | Unset,
-        "filters_attributes": str | None | Unset,
+        "filters_attributes": str | Unset,
         "sort_by": str | Unset,
         "sort_order": str | Unset,
     },

@@ -24,11 +24,11 @@ _OPERATION = Operation(
         "page": int | Unset,
         "page_size": int | Unset,
         "include_total": bool | Unset,
-        "sample_type": list[SampleType | str] | None | Unset,
-        "source": list[Source | str] | None | Unset,
-        "search": str | None | Unset,
-        "purpose": FilePurpose | str | None | Unset,
-        "mimetypes": list[str] | None | Unset,
+        "sample_type": list[SampleType | str] | Unset,
+        "source": list[Source | str] | Unset,
+        "search": str | Unset,
+        "purpose": FilePurpose | str | Unset,
+        "mimetypes": list[str] | Unset,
     },
 )
 

@@ -36,7 +36,7 @@ _OPERATION = Operation(
     path="/v1/fine_tuning/jobs",
     body=JobIn,
     ok={200: FineTuningJobsCreateResponse},
-    params={"dry_run": bool | None | Unset},
+    params={"dry_run": bool | Unset},
     creates=True,
 )
 

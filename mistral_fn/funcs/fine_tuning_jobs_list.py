@@ -35,14 +35,14 @@ _OPERATION = Operation(
     params={
         "page": int | Unset,
         "page_size": int | Unset,
-        "model": str | None | Unset,
-        "created_after": datetime.datetime | None | Unset,
-        "created_before": datetime.datetime | None | Unset,
+        "model": str | Unset,
+        "created_after": datetime.datetime | Unset,
+        "created_before": datetime.datetime | Unset,
         "created_by_me": bool | Unset,
-        "status": FineTuningJobsListStatus | str | None | Unset,
-        "wandb_project": str | None | Unset,
-        "wandb_name": str | None | Unset,
-        "suffix": str | None | Unset,
+        "status": FineTuningJobsListStatus | str | Unset,
+        "wandb_project": str | Unset,
+        "wandb_name": str | Unset,
+        "suffix": str | Unset,
     },
 )
 
