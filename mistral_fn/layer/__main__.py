@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from .build import Layer, build_layer, host_platform, host_python
+from .bytecode import BytecodeError
 from .closure import ClosureError
 from .deps import PLATFORMS, DependencyError, default_cache
 from .operations import IndexFormatError
@@ -31,6 +32,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--platform", choices=PLATFORMS, default=host_platform(), help="target wheel platform (default: %(default)s)"
     )
+    build.add_argument(
+        "--no-bytecode",
+        dest="bytecode",
+        action="store_false",
+        help="leave out the compiled modules (by default they are in, when this Python is the target's)",
+    )
     build.add_argument("--cache", type=Path, default=default_cache(), help="pip download cache (default: %(default)s)")
     return cli
 
@@ -41,7 +48,8 @@ def report(layer: Layer) -> str:
         [
             f"{layer.path}: {layer.zipped_bytes:,} bytes zipped, {layer.unzipped_bytes:,} bytes unzipped,"
             f" {layer.files} files",
-            f"target: Python {layer.python}, {layer.platform}",
+            f"target: Python {layer.python}, {layer.platform}, "
+            + ("with bytecode" if layer.bytecode else "no bytecode"),
             f"operations ({len(layer.operations)}):",
             *(f"  {name}" for name in layer.operations),
         ]
@@ -51,14 +59,27 @@ def report(layer: Layer) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        layer = build_layer(args.output, args.function, python=args.python, platform=args.platform, cache=args.cache)
+        layer = build_layer(
+            args.output,
+            args.function,
+            python=args.python,
+            platform=args.platform,
+            cache=args.cache,
+            bytecode=args.bytecode,
+        )
     except ValueError as e:  # an unknown operation (UnknownOperationError), a bad --python
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except (DependencyError, ClosureError, IndexFormatError) as e:
+    except (DependencyError, ClosureError, IndexFormatError, BytecodeError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     print(report(layer))
+    if args.bytecode and not layer.bytecode:
+        print(
+            f"note: no bytecode in the layer: this is Python {host_python()}, the target is {layer.python};"
+            f" build with Python {layer.python} for a layer that starts faster",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .archive import write_zip
+from .bytecode import compile_tree
 from .deps import PLATFORMS, default_cache, install_dependencies
 from .operations import read_operations, select_operations
 from .package import FUNCS_INDEX, SOURCE, copy_package
@@ -25,6 +26,8 @@ class Layer:
     operations: tuple[str, ...]
     python: str
     platform: str
+    bytecode: bool
+    """Whether the layer holds bytecode (only when built by the layer's own Python version)."""
     files: int
     unzipped_bytes: int
     zipped_bytes: int
@@ -47,10 +50,13 @@ def build_layer(
     python: str | None = None,
     platform: str | None = None,
     cache: Path | None = None,
+    bytecode: bool = True,
     source: Path = SOURCE,
 ) -> Layer:
     """Write the layer zip for `functions` (all operations when empty) to `output`.
 
+    With `bytecode` (the default), the modules are compiled when this Python is the target one
+    (see `bytecode.py`); `Layer.bytecode` tells whether they were.
     Raises `UnknownOperationError` before doing anything if a name is not an operation, and
     `DependencyError` if pip fails; `output` is written only by a build that succeeds.
     """
@@ -66,12 +72,16 @@ def build_layer(
         install_dependencies(site, python=python, platform=platform, cache=cache or default_cache())
         trim_dependencies(site)
         copy_package(source, operations, site / source.name)
+        bytecode = bytecode and python == host_python()
+        if bytecode:
+            compile_tree(site)
         stats = write_zip(Path(tmp), output)
     return Layer(
         path=output,
         operations=operations,
         python=python,
         platform=platform,
+        bytecode=bytecode,
         files=stats.files,
         unzipped_bytes=stats.unzipped_bytes,
         zipped_bytes=stats.zipped_bytes,

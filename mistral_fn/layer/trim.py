@@ -1,6 +1,7 @@
 """Drop from the installed dependencies what a layer never uses at run time.
 
-Dropped: `bin/` (console scripts whose first line names the build machine's Python), bytecode,
+Dropped: `bin/` (console scripts whose first line names the build machine's Python), any bytecode
+(the layer's own is compiled afterwards, reproducibly: see `bytecode.py`),
 `tests/` folders inside packages, type stubs (`*.pyi`, `py.typed`), and in each `*.dist-info`
 everything but `METADATA` and the license files. `METADATA` stays because libraries read their own
 version through `importlib.metadata` (attrs does for `attrs.__version__`); licenses stay because

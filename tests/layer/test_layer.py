@@ -1,10 +1,11 @@
 """The Lambda layer, end to end: build it, unzip it, run the example handler in a bare interpreter.
 
 The layer is built for this machine (its Python, its architecture) so that it runs here. The
-handler runs under `python -I -S` with only the layer's `python/` folder and the handler's folder
+handler runs under `python -I -S -B` with only the layer's `python/` folder and the handler's folder
 on `sys.path`: no site-packages, so every import must be satisfied by the layer itself.
 """
 
+import importlib.util
 import json
 import platform
 import subprocess
@@ -102,7 +103,8 @@ def server() -> Iterator[Loopback]:
 def run_handler(layer: Built, events: list[dict[str, Any]], server_url: str) -> dict[str, Any]:
     """The handler's responses to `events`, run in a fresh interpreter that sees only the layer."""
     env = {"MISTRAL_SERVER_URL": server_url, "MISTRAL_API_KEY": API_KEY, "PATH": "/usr/bin:/bin"}
-    command = [sys.executable, "-I", "-S", "-c", DRIVER, str(layer.site), str(HANDLER_DIR)]
+    # -B: write no bytecode, as on Lambda, where /opt is read-only
+    command = [sys.executable, "-I", "-S", "-B", "-c", DRIVER, str(layer.site), str(HANDLER_DIR)]
     done = subprocess.run(command, input=json.dumps(events), capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     report: dict[str, Any] = json.loads(done.stdout)
@@ -165,14 +167,40 @@ def test_bad_events_give_400_and_send_nothing(chat_layer: Built, server: Loopbac
 
 
 def test_layer_holds_only_the_named_operation(chat_layer: Built) -> None:
-    """One operation module, no testing/layer/codegen packages, no bytecode, no console scripts."""
+    """One operation module, no testing/layer/codegen packages, no console scripts."""
     names = chat_layer.names
-    funcs = sorted(n.rpartition("/")[2] for n in names if n.startswith("python/mistral_fn/funcs/"))
+    funcs = sorted(
+        n.rpartition("/")[2] for n in names if n.startswith("python/mistral_fn/funcs/") and "__pycache__" not in n
+    )
     assert funcs == ["__init__.py", "_spec.py", "chat_complete.py"]
     assert not [n for n in names if n.startswith(("python/mistral_fn/testing/", "python/mistral_fn/layer/"))]
-    assert not [n for n in names if "codegen" in n or "__pycache__" in n or n.endswith(".pyc")]
+    assert not [n for n in names if "codegen" in n]
     assert not [n for n in names if n.startswith("python/bin/") or not n.startswith("python/")]
     assert {"python/mistral_fn/__init__.py", "python/mistral_fn/models/__init__.py"} <= set(names)
+
+
+def test_bytecode_is_for_this_python_and_every_module(chat_layer: Built) -> None:
+    """Each module has an unchecked-hash .pyc for this interpreter beside it, and there is no other .pyc."""
+    names = set(chat_layer.names)
+    sources = {n for n in names if n.endswith(".py")}
+    compiled = {n for n in names if n.endswith(".pyc")}
+    assert compiled == {importlib.util.cache_from_source(n) for n in sources}
+    with zipfile.ZipFile(chat_layer.zip) as archive:
+        pyc = archive.read(importlib.util.cache_from_source("python/mistral_fn/session.py"))
+    assert pyc[:4] == importlib.util.MAGIC_NUMBER
+    assert int.from_bytes(pyc[4:8], "little") == 0b01  # hash-based, not checked against the source
+
+
+def test_layer_for_another_python(tmp_path: Path) -> None:
+    """Another target Python gets its own compiled wheels, and no bytecode (only that Python could write it)."""
+    other = "3.12" if PYTHON != "3.12" else "3.11"
+    layer = build_layer(tmp_path / "layer.zip", ["chat_complete"], python=other, platform=PLATFORM)
+    with zipfile.ZipFile(layer.path) as archive:
+        names = archive.namelist()
+    assert not layer.bytecode and not [n for n in names if n.endswith(".pyc")]
+    extensions = [n for n in names if n.endswith(".so")]
+    tag = f"cpython-{other.replace('.', '')}"
+    assert extensions and all(tag in n for n in extensions), extensions
 
 
 def test_dist_info_keeps_only_metadata_and_licenses(chat_layer: Built) -> None:
@@ -199,7 +227,7 @@ def test_left_out_operation_fails_clearly(chat_layer: Built) -> None:
         "    assert type(e) is ImportError and 'EmbeddingRequest' in str(e), repr(e)\n"
         "from mistral_fn import embeddings_create\n"
     )
-    command = [sys.executable, "-I", "-S", "-c", code, str(chat_layer.site)]
+    command = [sys.executable, "-I", "-S", "-B", "-c", code, str(chat_layer.site)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 1
     last_line = done.stderr.strip().splitlines()[-1]
@@ -216,7 +244,11 @@ def test_one_operation_layer_is_smaller_than_the_full_one(chat_layer: Built, ful
     """Pruning pays: the chat_complete layer is smaller than the one holding every operation."""
     with zipfile.ZipFile(full_layer) as archive:
         names = archive.namelist()
-    funcs = {n.rpartition("/")[2].removesuffix(".py") for n in names if n.startswith("python/mistral_fn/funcs/")}
+    funcs = {
+        n.rpartition("/")[2].removesuffix(".py")
+        for n in names
+        if n.startswith("python/mistral_fn/funcs/") and n.endswith(".py")
+    }
     assert funcs - {"__init__", "_spec"} == ALL_OPERATIONS
     assert chat_layer.zip.stat().st_size < full_layer.stat().st_size
 
