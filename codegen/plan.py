@@ -354,6 +354,7 @@ class Typer:
         self.spec = spec
         self.schemas = spec.schemas
         self.tag_props = tag_properties(spec)
+        self.null_in_examples = nullable_by_example(spec)
         self._named: dict[str, Named] = {}
         self._resolving: list[str] = []
 
@@ -591,6 +592,8 @@ class Typer:
         out = []
         for prop, s in props.items():
             t = self.type_of(s, local, parent, prop, multipart)
+            if (parent, prop) in self.null_in_examples:
+                t = UnionOf((*(t.members if isinstance(t, UnionOf) else (t,)), NONE))
             doc = s.get("description")
             if isinstance(t, Lit) and len(t.values) == 1 and (parent, prop) in self.tag_props:
                 out.append(Field(prop, scope.annotation(t), _literal(t.values[0]), doc))
@@ -677,6 +680,54 @@ def tag_properties(spec: Spec) -> set[tuple[str, str]]:
             if len(s.get("enum", ())) == 1 or "const" in s:
                 tags.add((name, prop))
     return tags
+
+
+def nullable_by_example(spec: Spec) -> set[tuple[str, str]]:
+    """Spec defect: response examples with `null` where the schema allows no null.
+
+    The files examples (`files_upload`, `files_list`, `files_retrieve`) show `"bytes": null`,
+    which `UploadFileOut`, `FileSchema` and `RetrieveFileOut` type as a plain integer; the
+    examples are what the server sends, so those properties are read (and typed) as nullable.
+    """
+    found: set[tuple[str, str]] = set()
+
+    def walk(schema: Any, value: Any, name: str | None) -> None:
+        if isinstance(schema, dict) and "$ref" in schema:
+            walk(spec.resolve(schema), value, ref_name(schema["$ref"]))
+            return
+        if not isinstance(schema, dict):
+            return
+        if isinstance(value, dict):
+            props = flatten_properties(spec, schema)
+            for key, item in value.items():
+                prop = props.get(key)
+                if prop is None:
+                    continue
+                if item is None and name is not None and not _allows_null(spec, prop):
+                    found.add((name, key))
+                walk(prop, item, None)
+        elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+            for item in value:
+                walk(schema["items"], item, None)
+
+    for item in spec.doc.get("paths", {}).values():
+        for op in item.values():
+            for status, response in (op.get("responses") or {}).items() if isinstance(op, dict) else ():
+                content = (response.get("content") or {}).get("application/json") or {}
+                for example in (content.get("examples") or {}).values():
+                    if status.startswith("2"):
+                        walk(content["schema"], example.get("value"), None)
+    for key in sorted(found):
+        DEFECTS.append(f"{key[0]}.{key[1]}: null in the spec's response examples; typed nullable")
+    return found
+
+
+def _allows_null(spec: Spec, s: dict[str, Any]) -> bool:
+    s = spec.resolve(s)
+    kind = s.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in kind):
+        return True
+    return any(_allows_null(spec, v) for v in s.get("anyOf", []) + s.get("oneOf", []))
 
 
 DEFECTS: list[str] = []

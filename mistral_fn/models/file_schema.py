@@ -14,7 +14,7 @@ class FileSchema(Model):
     object: str
     """The object type, which is always "file"."""
 
-    bytes: int
+    bytes: int | None
     """The size of the file, in bytes."""
 
     created_at: int
