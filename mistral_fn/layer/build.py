@@ -11,7 +11,7 @@ from .archive import write_zip
 from .bytecode import compile_tree
 from .deps import PLATFORMS, default_cache, install_dependencies
 from .operations import read_operations, select_operations
-from .package import FUNCS_INDEX, SOURCE, copy_package
+from .package import FUNCS_INDEX, SOURCE, copy_package, package_files
 from .trim import trim_dependencies
 
 MIN_PYTHON_MINOR = 10
@@ -57,8 +57,9 @@ def build_layer(
 
     With `bytecode` (the default), the modules are compiled when this Python is the target one
     (see `bytecode.py`); `Layer.bytecode` tells whether they were.
-    Raises `UnknownOperationError` before doing anything if a name is not an operation, and
-    `DependencyError` if pip fails; `output` is written only by a build that succeeds.
+    Raises, before installing anything, `UnknownOperationError` if a name is not an operation and
+    `ClosureError` if the package imports a module it lacks; `DependencyError` if pip fails. `output`
+    is written only by a build that succeeds.
     """
     python = python or host_python()
     platform = platform or host_platform()
@@ -67,13 +68,14 @@ def build_layer(
     if platform not in PLATFORMS:
         raise ValueError(f"unknown platform {platform!r}; Lambda's are {', '.join(PLATFORMS)}")
     operations = select_operations(functions, read_operations(source / FUNCS_INDEX))
+    files = package_files(source, operations)
+    compiled = bytecode and python == host_python()
     with tempfile.TemporaryDirectory(prefix="mistral_fn-layer-") as tmp:
         site = Path(tmp) / "python"
         install_dependencies(site, python=python, platform=platform, cache=cache or default_cache())
         trim_dependencies(site)
-        copy_package(source, operations, site / source.name)
-        bytecode = bytecode and python == host_python()
-        if bytecode:
+        copy_package(source, files, operations, site / source.name)
+        if compiled:
             compile_tree(site)
         stats = write_zip(Path(tmp), output)
     return Layer(
@@ -81,7 +83,7 @@ def build_layer(
         operations=operations,
         python=python,
         platform=platform,
-        bytecode=bytecode,
+        bytecode=compiled,
         files=stats.files,
         unzipped_bytes=stats.unzipped_bytes,
         zipped_bytes=stats.zipped_bytes,

@@ -25,9 +25,8 @@ def package_files(source: Path, operations: Collection[str]) -> list[Path]:
     return sorted(modules[name].relative_to(source) for name in import_closure(modules, entries))
 
 
-def copy_package(source: Path, operations: Collection[str], target: Path) -> None:
-    """Write into `target` (the layer's `mistral_fn/`) the files `operations` need, indexes pruned to match."""
-    files = package_files(source, operations)
+def copy_package(source: Path, files: Collection[Path], operations: Collection[str], target: Path) -> None:
+    """Copy `files` (from `package_files`) into `target`, the layer's `mistral_fn/`, indexes pruned to match."""
     models = {path.stem for path in files if path.parent == MODELS_INDEX.parent} - {"__init__"}
     for relative in files:
         data = (source / relative).read_bytes()
