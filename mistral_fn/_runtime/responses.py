@@ -2,6 +2,7 @@
 
 import json
 import logging
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -80,10 +81,11 @@ def decode(
             from .streams import EventStream
 
             return Ok(EventStream(response, op.events, op.end_marker, cancel, api_key, op.collect_into))
-        from .streams import BinaryResponse
-
-        if model is BinaryResponse:
-            return Ok(BinaryResponse(response))
+        # Only an operation whose module imported streams can name BinaryResponse: a JSON
+        # operation need not load streams (and sseclient) to find out it is not one.
+        streams = sys.modules.get(f"{__package__}.streams")
+        if streams is not None and model is streams.BinaryResponse:
+            return Ok(streams.BinaryResponse(response))
     try:
         content = read_body(response, attempt_end, cancel)
     except BodyReadError as e:
