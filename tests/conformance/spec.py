@@ -3,13 +3,15 @@
 `strict_errors` is plain JSON Schema 2020-12 validation, the way Prism judges a body.
 `lenient_errors` applies only the rules API.md says a response is read by: a required property
 may be missing, unknown properties, enum values and union tags are kept, bounds and patterns are
-not checked; what is left (a JSON type that cannot be read as the declared one) is what must
-give `Err(ResponseValidationError)`.
+not checked (and a property the spec's own examples show as null may be null, see
+`null_in_examples`); what is left (a JSON type that cannot be read as the declared one) is what
+must give `Err(ResponseValidationError)`.
 
 The spec is found as the generator finds it: `MISTRAL_OPENAPI_SPEC`, else
 `../shared/openapi/mistral-openapi.yaml` from the repo root; `operations.tsv` lies beside it.
 """
 
+import copy
 import csv
 import datetime as dt
 import functools
@@ -169,8 +171,65 @@ def ref_name(node: Any) -> str | None:
 
 
 @functools.cache
-def _registry() -> Registry:
-    return Registry().with_resource(SPEC_URI, Resource.from_contents(document(), default_specification=DRAFT202012))
+def _registry(lenient: bool = False) -> Registry:
+    doc = _read_as_nullable(document()) if lenient else document()
+    return Registry().with_resource(SPEC_URI, Resource.from_contents(doc, default_specification=DRAFT202012))
+
+
+def null_in_examples() -> set[tuple[str, str]]:
+    """(schema, property) pairs that hold `null` in the spec's own success examples, though the
+    schema allows no null (the files examples' `"bytes": null`). The client reads (and types)
+    them as nullable, on the ground that the examples show what the server sends; so does the
+    lenient check. The generator decides the same in codegen/plan.py (`nullable_by_example`)."""
+    found: set[tuple[str, str]] = set()
+
+    def walk(schema: Any, value: Any, name: str | None) -> None:
+        if isinstance(schema, dict) and "$ref" in schema:
+            walk(resolve(schema), value, ref_name(schema))
+            return
+        if not isinstance(schema, dict):
+            return
+        if isinstance(value, dict):
+            props = _properties(schema)
+            for key, item in value.items():
+                prop = props.get(key)
+                if prop is None:
+                    continue
+                if item is None and name is not None and not _allows_null(prop):
+                    found.add((name, key))
+                walk(prop, item, None)
+        elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+            for item in value:
+                walk(schema["items"], item, None)
+
+    for op in operations():
+        for _, value, pointer in op.examples():
+            walk(lookup(pointer), value, None)
+    return found
+
+
+def _properties(schema: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for part in schema.get("allOf", []):
+        out.update(_properties(resolve(part)))
+    out.update(schema.get("properties") or {})
+    return out
+
+
+def _allows_null(schema: Any) -> bool:
+    s = resolve(schema)
+    kind = s.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in kind):
+        return True
+    return any(_allows_null(m) for m in s.get("anyOf") or s.get("oneOf") or ())
+
+
+def _read_as_nullable(doc: dict[str, Any]) -> dict[str, Any]:
+    patched = copy.deepcopy(doc)
+    for schema, prop in null_in_examples():
+        props = patched["components"]["schemas"][schema]["properties"]
+        props[prop] = {"anyOf": [props[prop], {"type": "null"}]}
+    return patched
 
 
 def _noop(*_: Any) -> Iterator[ValidationError]:
@@ -233,7 +292,7 @@ LenientValidator = validators.extend(
 
 
 def _errors(cls: Any, pointer: str, value: Any, **kw: Any) -> list[ValidationError]:
-    validator = cls({"$ref": f"{SPEC_URI}#{pointer}"}, registry=_registry(), **kw)
+    validator = cls({"$ref": f"{SPEC_URI}#{pointer}"}, registry=_registry(cls is LenientValidator), **kw)
     return sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path).__repr__())
 
 

@@ -39,9 +39,8 @@ DATETIME_OR_NULL = (
 KNOWN_BUGS: dict[tuple[str, str, str], str] = {
     (name, "full", kind): DATETIME_OR_NULL
     for name in (
-        "batch_jobs_list",  # created_after: datetime | None (query)
-        "fine_tuning_jobs_list",  # created_after, created_before: datetime | None (query)
-        "beta_conversations_start",  # inputs[].completed_at: datetime | None (body)
+        # inputs[].completed_at (MessageInputEntry and the other entries): datetime | None
+        "beta_conversations_start",
         "beta_conversations_append",
         "beta_conversations_restart",
     )
