@@ -258,7 +258,7 @@ def wrap(text: str, indent: int, first_indent: int | None = None) -> list[str]:
     """Spec text wrapped to the line length: whitespace only, words are never changed."""
     first = indent if first_indent is None else first_indent
     out: list[str] = []
-    for i, line in enumerate(text.strip().splitlines()):
+    for line in text.strip().splitlines():
         line = line.rstrip()
         width = WIDTH - (first if not out else indent)
         if len(line) <= width:
@@ -275,7 +275,6 @@ def wrap(text: str, indent: int, first_indent: int | None = None) -> list[str]:
             break_on_hyphens=False,
         )
         out.extend(pieces or [""])
-        del i
     return out
 
 
@@ -733,6 +732,39 @@ def _allows_null(spec: Spec, s: dict[str, Any]) -> bool:
 DEFECTS: list[str] = []
 """Spec defects met while planning, printed by `python -m codegen`."""
 
+KNOWN_EXTENSIONS = {
+    # ShareEnum, EntityType: every enum here is open (`Literal[...] | str`) already.
+    "x-speakeasy-unknown-values": "every enum is open",
+    # JsonSchema.schema: the SDKs rename it `schema_definition`; API.md keeps the spec's names.
+    "x-speakeasy-name-override": "the spec's property name is kept",
+    # Tags: display names only.
+    "x-displayName": "not used",
+}
+
+
+def vendor_extensions(spec: Spec) -> dict[str, int]:
+    """The one place vendor `x-` extensions are read: each is counted and must have a decision.
+
+    An extension not in `KNOWN_EXTENSIONS` stops the generator, so a new one gets looked at.
+    """
+    seen: dict[str, int] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and key.startswith("x-"):
+                    seen[key] = seen.get(key, 0) + 1
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec.doc)
+    unknown = sorted(set(seen) - set(KNOWN_EXTENSIONS))
+    if unknown:
+        raise ValueError(f"vendor extensions without a decision in plan.KNOWN_EXTENSIONS: {unknown}")
+    return seen
+
 
 # ---------------------------------------------------------------------------------------------
 # Operations
@@ -1141,12 +1173,11 @@ def stream_collect_model(row: OperationRow, content: dict[str, Any], responses: 
     Chat and fim declare both variants under one operation; `agents_stream` only declares the
     JSON one (`ChatCompletionResponse`). Conversation and transcription streams have no `collect()`.
     """
-    for status in ("200",):
-        json_content = (responses.get(status, {}).get("content") or {}).get("application/json")
-        if json_content and "$ref" in json_content["schema"]:
-            name = ref_name(json_content["schema"]["$ref"])
-            if name.endswith("CompletionResponse"):
-                return name
+    json_content = (responses.get("200", {}).get("content") or {}).get("application/json")
+    if json_content and "$ref" in json_content["schema"]:
+        name = ref_name(json_content["schema"]["$ref"])
+        if name.endswith("CompletionResponse"):
+            return name
     return None
 
 
@@ -1270,6 +1301,7 @@ def server_names(spec: Spec) -> tuple[tuple[str, str], ...]:
 
 def make_plan(spec: Spec) -> Plan:
     DEFECTS.clear()
+    vendor_extensions(spec)
     typer = Typer(spec)
     models = [typer.model_module(name) for name in spec.schemas]
     ops = Operations(spec, typer)
