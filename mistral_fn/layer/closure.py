@@ -8,7 +8,7 @@ followed: the layer installs those whole.
 """
 
 import ast
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
@@ -27,31 +27,40 @@ def package_modules(root: Path) -> dict[str, Path]:
     return modules
 
 
-def import_closure(modules: Mapping[str, Path], entries: Iterable[str]) -> set[str]:
-    """The entry modules and every package module they import, directly or not."""
-    closure: set[str] = set()
-    todo = list(entries)
-    while todo:
-        name = todo.pop()
-        if name in closure:
-            continue
-        if name not in modules:
-            raise ClosureError(f"no module {name!r} in the package")
-        closure.add(name)
-        todo.extend(_parents(name))
-        for imported in imported_modules(name, modules):
-            if imported not in modules:
-                raise ClosureError(f"{modules[name]} imports {imported!r}, which does not exist")
-            todo.append(imported)
-    return closure
+class ImportGraph:
+    """The package's modules and, found on first need and remembered, what each one imports."""
 
+    def __init__(self, root: Path) -> None:
+        self.modules = package_modules(root)
+        self._imports: dict[str, list[str]] = {}
 
-def imported_modules(name: str, modules: Mapping[str, Path]) -> Iterator[str]:
-    """The package modules that module `name` imports when it runs (its own body and its functions')."""
-    path = modules[name]
-    finder = _ImportFinder(name, path.name == "__init__.py", modules)
-    finder.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
-    return iter(finder.found)
+    def imports(self, name: str) -> list[str]:
+        """The package modules that module `name` imports when it runs (its own body and its functions')."""
+        found = self._imports.get(name)
+        if found is None:
+            path = self.modules[name]
+            finder = _ImportFinder(name, path.name == "__init__.py", self.modules)
+            finder.visit(ast.parse(path.read_bytes(), filename=str(path)))
+            found = self._imports[name] = finder.found
+        return found
+
+    def closure(self, entries: Iterable[str]) -> set[str]:
+        """The entry modules and every package module they import, directly or not."""
+        closure: set[str] = set()
+        todo = list(entries)
+        while todo:
+            name = todo.pop()
+            if name in closure:
+                continue
+            if name not in self.modules:
+                raise ClosureError(f"no module {name!r} in the package")
+            closure.add(name)
+            todo.extend(_parents(name))
+            for imported in self.imports(name):
+                if imported not in self.modules:
+                    raise ClosureError(f"{self.modules[name]} imports {imported!r}, which does not exist")
+                todo.append(imported)
+        return closure
 
 
 class _ImportFinder(ast.NodeVisitor):

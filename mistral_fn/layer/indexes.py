@@ -22,19 +22,21 @@ TYPING_NOTE = "# (The `if TYPE_CHECKING:` imports, for type checkers only, are l
 
 def prune_operations_index(source: str, keep: Collection[str]) -> str:
     """`funcs/__init__.py` with `OPERATIONS` and `__all__` cut down to the operations `keep`."""
-    values = _values(source)
+    tree = ast.parse(source)
+    values = _values(tree)
     if "OPERATIONS" not in values:
         raise IndexFormatError("funcs/__init__.py assigns no OPERATIONS")
     names = _lines([f'"{name}"' for name in sorted(keep)], 2)
     changes = {"OPERATIONS": "frozenset(\n    {\n" + names + "    }\n)" if keep else "frozenset()"}
     if isinstance(values.get("__all__"), list):
         changes["__all__"] = _list([name for name in values["__all__"] if name in keep])
-    return _replace(source, changes)
+    return _replace(source, tree, changes)
 
 
 def prune_models_index(source: str, kept_modules: Collection[str]) -> str:
     """`models/__init__.py` with `_MODULES` (name -> module) and `__all__` cut down to the modules kept."""
-    values = _values(source)
+    tree = ast.parse(source)
+    values = _values(tree)
     table = values.get("_MODULES")
     if not isinstance(table, dict):
         raise IndexFormatError("models/__init__.py assigns no _MODULES dict")
@@ -42,7 +44,7 @@ def prune_models_index(source: str, kept_modules: Collection[str]) -> str:
     changes = {"_MODULES": _dict(kept)}
     if isinstance(values.get("__all__"), list):
         changes["__all__"] = _list([name for name in values["__all__"] if name in kept])
-    return _replace(source, changes)
+    return _replace(source, tree, changes)
 
 
 def _assignments(tree: ast.Module) -> Mapping[str, ast.expr]:
@@ -56,10 +58,10 @@ def _assignments(tree: ast.Module) -> Mapping[str, ast.expr]:
     return found
 
 
-def _values(source: str) -> dict[str, Any]:
+def _values(tree: ast.Module) -> dict[str, Any]:
     """The literal values of the module-level assignments (`frozenset(<literal>)` included)."""
     values: dict[str, Any] = {}
-    for name, node in _assignments(ast.parse(source)).items():
+    for name, node in _assignments(tree).items():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "frozenset":
             node = node.args[0] if node.args else ast.Set(elts=[])
         try:
@@ -69,7 +71,7 @@ def _values(source: str) -> dict[str, Any]:
     return values
 
 
-def _replace(source: str, changes: Mapping[str, str]) -> str:
+def _replace(source: str, tree: ast.Module, changes: Mapping[str, str]) -> str:
     """`source` with the value of each named assignment replaced by the given text, and its
     module-level `if TYPE_CHECKING:` blocks (typing tables naming every module) replaced by a comment.
     """
@@ -84,7 +86,6 @@ def _replace(source: str, changes: Mapping[str, str]) -> str:
         begin = starts[node.lineno - 1] + node.col_offset
         return begin, starts[node.end_lineno - 1] + node.end_col_offset, text
 
-    tree = ast.parse(data)
     nodes = _assignments(tree)
     spans = [span(nodes[name], text) for name, text in changes.items()]
     spans += [span(stmt, TYPING_NOTE) for stmt in tree.body if _is_type_checking_block(stmt)]

@@ -3,7 +3,7 @@
 from collections.abc import Collection
 from pathlib import Path
 
-from .closure import import_closure, package_modules
+from .closure import ImportGraph
 from .indexes import prune_models_index, prune_operations_index
 
 SOURCE = Path(__file__).resolve().parent.parent
@@ -16,13 +16,16 @@ FUNCS_INDEX = Path("funcs", "__init__.py")
 MODELS_INDEX = Path("models", "__init__.py")
 
 
-def package_files(source: Path, operations: Collection[str]) -> list[Path]:
-    """The files of the package at `source` that the indexes and `operations` import, relative to it."""
-    modules = package_modules(source)
+def package_files(source: Path, operations: Collection[str], graph: ImportGraph | None = None) -> list[Path]:
+    """The files of the package at `source` that the indexes and `operations` import, relative to it.
+
+    Pass one `graph` (of `source`) to several calls to parse each module once.
+    """
+    graph = graph or ImportGraph(source)
     top = source.name
     entries = [".".join(filter(None, (top, index))) for index in INDEXES]
     entries += [f"{top}.funcs.{name}" for name in operations]
-    return sorted(modules[name].relative_to(source) for name in import_closure(modules, entries))
+    return sorted(graph.modules[name].relative_to(source) for name in graph.closure(entries))
 
 
 def copy_package(source: Path, files: Collection[Path], operations: Collection[str], target: Path) -> None:

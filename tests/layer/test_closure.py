@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from mistral_fn.layer.closure import ClosureError, import_closure, package_modules
+from mistral_fn.layer.closure import ClosureError, ImportGraph
 from mistral_fn.layer.indexes import NOTE, TYPING_NOTE, prune_models_index, prune_operations_index
 from mistral_fn.layer.operations import UnknownOperationError, read_operations, select_operations
 
@@ -21,7 +21,7 @@ def write_package(root: Path, files: dict[str, str]) -> Path:
 
 
 def closure_of(package: Path, *entries: str) -> set[str]:
-    return import_closure(package_modules(package), entries)
+    return ImportGraph(package).closure(entries)
 
 
 def test_relative_imports_and_parents_are_followed(tmp_path: Path) -> None:
