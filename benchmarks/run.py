@@ -33,6 +33,7 @@ OFFICIAL_VERSION = "3.7.0"
 COLUMNS = ("fn", "hand", "official")
 TITLES = {"fn": "mistral_fn", "hand": "requests by hand", "official": "official mistralai"}
 UPLOAD_BYTES = 256 * 1024 * 1024
+LOAD_AT_START = 0.0
 MB = 1_000_000
 MIB = 1024 * 1024
 
@@ -131,8 +132,8 @@ def run_client(column: str, args: Sequence[str]) -> str:
     return process.stdout.decode()
 
 
-def run_cold(column: str, url: str) -> tuple[float, float]:
-    """One cold start: wall time from spawn to exit, and the child's ru_maxrss (from wait4)."""
+def run_cold(column: str, url: str) -> tuple[float, float, float]:
+    """One cold start: wall time from spawn to exit, the child's ru_maxrss and CPU time (from wait4)."""
     argv = [python_of(column), f"cold_{column}.py", url]
     env = {**os.environ, "PYTHONPATH": str(CLIENTS)}
     start = time.perf_counter()
@@ -142,7 +143,7 @@ def run_cold(column: str, url: str) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"cold start of {column} failed; see: cd {CLIENTS} && PYTHONPATH=. {' '.join(argv)}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def client_json(column: str, args: Sequence[str]) -> dict[str, Any]:
@@ -156,16 +157,19 @@ def cold_start(url: str, rounds: int) -> dict[str, dict[str, float]]:
         run_cold(column, url)
     walls: dict[str, list[float]] = {c: [] for c in COLUMNS}
     rss: dict[str, list[float]] = {c: [] for c in COLUMNS}
+    cpu: dict[str, list[float]] = {c: [] for c in COLUMNS}
     for i in range(rounds):
         order = COLUMNS if i % 2 == 0 else tuple(reversed(COLUMNS))
         for column in order:
-            wall, peak = run_cold(column, url)
+            wall, peak, cpu_ms = run_cold(column, url)
             walls[column].append(wall * 1000)
             rss[column].append(peak)
+            cpu[column].append(cpu_ms)
     log("cold start: " + ", ".join(f"{c} {statistics.median(walls[c]):.1f} ms" for c in COLUMNS))
     return {
         "wall_ms": {c: statistics.median(walls[c]) for c in COLUMNS},
         "rss_mib": {c: statistics.median(rss[c]) for c in COLUMNS},
+        "cpu_ms": {c: statistics.median(cpu[c]) for c in COLUMNS},
         "wall_ms_all": walls,  # type: ignore[dict-item]
     }
 
@@ -235,6 +239,7 @@ def build_table(r: dict[str, Any]) -> tuple[list[str], list[str]]:
     cold, size, imp = r["cold"], r["sizes"], r["imports"]
     rows: list[tuple[str, dict[str, float | None], int]] = [
         ("cold start wall, ms", cold["wall_ms"], 1),
+        ("cold start CPU (user+sys), ms", cold["cpu_ms"], 1),
         ("cold start peak RSS, MiB", cold["rss_mib"], 1),
         ("warm call, µs per call", r["warm"], 0),
         ("stream, µs per event (200 events)", r["stream"], 2),
@@ -290,6 +295,7 @@ def machine() -> dict[str, str]:
         if hasattr(platform, "freedesktop_os_release")
         else platform.platform(),
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "load average (1 min)": f"{LOAD_AT_START:.2f} at start, {os.getloadavg()[0]:.2f} at end",
         "libraries": f"mistral_fn at {_git_head()} ({fn_libs}); mistralai {OFFICIAL_VERSION} ({official_libs})",
     }
 
@@ -350,7 +356,12 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="recreate benchmarks/.envs/ from scratch")
     parser.add_argument("--port", type=int, default=0, help="port for the loopback server (default: a free one)")
     parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/RESULTS.md")
+    parser.add_argument(
+        "--only", help="comma-separated figures to measure (imports,sizes,cold,warm,stream,upload); prints JSON"
+    )
+    parser.add_argument("--rounds", type=int, help="cold start rounds (default 21)")
     args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else None
     if sys.version_info[:2] != (3, 11):
         log(f"note: running on Python {platform.python_version()}; the reference results use 3.11")
     params = (
@@ -358,6 +369,12 @@ def main() -> None:
         if args.quick
         else {"cold_rounds": 21, "warm_rounds": 5, "calls": 1000, "stream_rounds": 3, "streams": 20, "upload_rounds": 3}
     )
+    if args.rounds:
+        params["cold_rounds"] = args.rounds
+    global LOAD_AT_START
+    LOAD_AT_START = os.getloadavg()[0]
+    if LOAD_AT_START > 1.0:
+        log(f"note: load average {LOAD_AT_START:.2f}; other work on this machine will move the wall times")
     started = time.monotonic()
     prepare_envs(args.fresh)
     server = Server(args.port)
@@ -365,14 +382,22 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="mistral-fn-bench-") as tmp:
             log(f"server at {server.url}")
-            results["imports"] = imports()
-            results["sizes"] = sizes()
-            results["cold"] = cold_start(server.url, params["cold_rounds"])
-            results["warm"] = warm_call(server.url, params["warm_rounds"], params["calls"])
-            results["stream"] = stream(server.url, params["stream_rounds"], params["streams"])
-            results["upload"] = upload(server.url, params["upload_rounds"], Path(tmp))
+            figures = {
+                "imports": imports,
+                "sizes": sizes,
+                "cold": lambda: cold_start(server.url, params["cold_rounds"]),
+                "warm": lambda: warm_call(server.url, params["warm_rounds"], params["calls"]),
+                "stream": lambda: stream(server.url, params["stream_rounds"], params["streams"]),
+                "upload": lambda: upload(server.url, params["upload_rounds"], Path(tmp)),
+            }
+            for name, measure in figures.items():
+                if only is None or name in only:
+                    results[name] = measure()
     finally:
         server.close()
+    if only is not None:  # a partial run prints what it measured and writes nothing
+        print(json.dumps({k: v for k, v in results.items() if k in only}, indent=1, default=str))
+        return
     command = "python3 benchmarks/run.py" + (" --quick" if args.quick else "")
     text = report(results, args.quick, command)
     lines, verdicts = build_table(results)
