@@ -12,7 +12,10 @@ from .operations import IndexFormatError
 
 
 def parser() -> argparse.ArgumentParser:
-    cli = argparse.ArgumentParser(prog="python -m mistral_fn.layer", description=__doc__)
+    cli = argparse.ArgumentParser(
+        prog="python -m mistral_fn.layer",
+        description="AWS Lambda layers holding mistral_fn cut down to the operations a function calls.",
+    )
     commands = cli.add_subparsers(dest="command", required=True)
     build = commands.add_parser(
         "build",
@@ -56,6 +59,12 @@ def report(layer: Layer) -> str:
     )
 
 
+def fail(error: Exception, status: int) -> int:
+    for line in str(error).splitlines():
+        print(f"error: {line}", file=sys.stderr)
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -68,11 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             bytecode=args.bytecode,
         )
     except ValueError as e:  # an unknown operation (UnknownOperationError), a bad --python
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+        return fail(e, 2)
     except (DependencyError, ClosureError, IndexFormatError, BytecodeError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+        return fail(e, 1)
     print(report(layer))
     if args.bytecode and not layer.bytecode:
         print(
