@@ -185,17 +185,18 @@ class _Factories:
 
         return structure_dict
 
-    def model(self, cls: type[Model]) -> Hook:
+    def model(self, cls: type[Model], complete: bool = False) -> Hook:
+        """The hook for one model class; `complete` refuses a missing required field even when reading."""
         fields = [f for f in attrs.fields(cls) if f.name != "extra_fields"]
         field_hooks: dict[str, Hook] = {}
         for f in fields:
             if isinstance(f.type, str):
                 attrs.resolve_types(cls)
-                return self.model(cls)
+                return self.model(cls, complete)
             field_hooks[f.name] = self.hook(f.type)
         required = tuple(f.name for f in fields if f.default is attrs.NOTHING)
         closed = cls._closed and not self.lenient
-        lenient = self.lenient
+        lenient = self.lenient and not complete
         name = cls.__name__
 
         def structure_model(v: Any, _: Any) -> Model:
@@ -288,7 +289,9 @@ class _Factories:
         sequences: list[Hook] = []
         for m in members:
             if m in _PRIMITIVES and m not in (Any, object):
-                by_type.setdefault(m if m is not dt.datetime else str, self.hook(m))
+                by_type.setdefault(m, self.hook(m))
+                if m is dt.datetime:  # read from an ISO string as well
+                    by_type.setdefault(str, by_type[m])
                 if m is float:
                     by_type.setdefault(int, _float)
             elif m in (Any, object):
@@ -301,6 +304,11 @@ class _Factories:
                 objects.append(self.hook(m))
             else:
                 objects.append(self.hook(m))
+        models = [m for m in members if _is_model(m)]
+        if self.lenient and len(models) > 1:
+            # Reading leaves missing required fields UNSET, so any model would "fit": first look for
+            # the member whose required fields are all there (AgentConversation | ModelConversation).
+            objects = [self.model(m, complete=True) for m in models] + objects
         if sequences:  # `list[A] | list[list[A]]`: try each list type in order
             by_type[list] = sequences[0] if len(sequences) == 1 else _first_fitting(sequences)
             if not self.lenient:
