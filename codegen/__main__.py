@@ -31,7 +31,8 @@ def generate(out: Path, the_spec: spec.Spec | None = None, quiet: bool = False) 
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    format_python(out, [out / d for d in GENERATED_DIRS])
+    # FUNCTIONS.md too: ruff formats the Python blocks of Markdown files.
+    format_python(out, [*(out / d for d in GENERATED_DIRS), out / "FUNCTIONS.md"])
     if not quiet:
         creating = ", ".join(planning.iter_creating(plan))
         print(f"generated {len(files)} files from spec sha256 {plan.sha256[:12]}")
