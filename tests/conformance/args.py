@@ -8,6 +8,8 @@ Three argument sets per operation:
   union, one array item per member of an array of unions, the last enum value.
 - `nulls`: `required` plus `None` (JSON null) for each optional body property that allows null;
   only for operations with a JSON body that has some.
+- `models`: `full` with every object of a named schema given as its model instance
+  (`mistral_fn.models.<schema>`), union tags left to the models' defaults; where there are some.
 
 Values fit their schemas (enums, formats, `oneOf` discriminators, nullable, min/max, lengths,
 patterns); `check()` proves it against the spec with JSON Schema, so a request Prism rejects is
@@ -19,11 +21,14 @@ multipart field is given two items at least, since Prism reads a single `a=x` as
 """
 
 import datetime as dt
+import importlib
 import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import attrs
 
 from . import spec
 
@@ -52,6 +57,45 @@ PATH_EXAMPLES = {
 """Path values worth more than a placeholder: a fine-tuned model id keeps its colons on the wire."""
 
 
+class Typed(dict):  # type: ignore[type-arg]
+    """An object built for a named schema; `plain()` makes it a dict, `instances()` a model."""
+
+    def __init__(self, schema: str, value: dict[str, Any]) -> None:
+        super().__init__(value)
+        self.schema = schema
+
+
+def plain(value: Any) -> Any:
+    """Plain dicts and lists all the way down (the client takes exact `dict`s)."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def instances(value: Any) -> Any:
+    """Model instances (`mistral_fn.models.<schema>`) for every `Typed` object, tags left to their
+    defaults, as a caller who builds models writes them."""
+    if isinstance(value, Typed):
+        cls = getattr(importlib.import_module("mistral_fn.models"), value.schema)
+        if not attrs.has(cls):  # a schema the models type as a plain mapping (e.g. `JSONSchema`)
+            return {k: instances(v) for k, v in value.items()}
+        fields = attrs.fields_dict(cls)
+        kwargs = {}
+        for k, v in value.items():
+            default = fields[k].default if k in fields else attrs.NOTHING
+            if isinstance(v, str) and isinstance(default, str) and default == v:
+                continue  # a tag: the model's default
+            kwargs[k] = instances(v)
+        return cls(**kwargs)
+    if isinstance(value, dict):
+        return {k: instances(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [instances(v) for v in value]
+    return value
+
+
 class Upload(tuple):  # type: ignore[type-arg]
     """An upload argument `(filename, content, content_type)`; its JSON Schema form is a string."""
 
@@ -66,6 +110,8 @@ class ArgSet:
     kwargs: dict[str, Any]
     where: dict[str, str] = field(default_factory=dict)
     """Keyword -> `path`, `query` or `body`."""
+    plain: dict[str, Any] = field(default_factory=dict)
+    """The same arguments as plain JSON-shaped values (what `check()` and messages use)."""
     not_for_prism: tuple[str, ...] = ()
     """Keywords Prism cannot read (arrays as multipart fields): left out of the calls to Prism,
     checked on the wire by test_wire.py instead."""
@@ -95,7 +141,16 @@ class _Builder:
 
     # -- schemas ---------------------------------------------------------------------------
     def value(self, schema: Any, ctx: str, depth: int, prop: str = "") -> Any:
-        """A value for `schema`; `ctx` is `json`, `query`, `multipart` or `path`."""
+        """A value for `schema`; `ctx` is `json`, `query`, `multipart` or `path`. An object of a
+        named schema comes as `Typed`, so that the `models` set can make it a model instance."""
+        value = self._value(schema, ctx, depth, prop)
+        name = spec.ref_name(schema)
+        s = spec.resolve(schema)
+        if name is not None and isinstance(value, dict) and not (s.get("oneOf") or s.get("anyOf")):
+            return Typed(name, value)
+        return value
+
+    def _value(self, schema: Any, ctx: str, depth: int, prop: str) -> Any:
         s = spec.resolve(schema)
         if "allOf" in s:
             return self.value(_merge_all_of(s), ctx, depth, prop)
@@ -157,7 +212,8 @@ class _Builder:
         if d is not None and isinstance(value, dict):
             for tag, target in (d.get("mapping") or {}).items():
                 if spec.ref_name({"$ref": target}) == spec.ref_name(member):
-                    value = {d["propertyName"]: tag, **value}
+                    tagged = {d["propertyName"]: tag, **value}
+                    value = Typed(value.schema, tagged) if isinstance(value, Typed) else tagged
         return value
 
     def object(self, s: dict[str, Any], ctx: str, depth: int) -> dict[str, Any]:
@@ -318,7 +374,8 @@ def build(op: spec.Operation, mode: str) -> ArgSet | None:
                 skip.append(name)
     if mode == "nulls" and not has_null:
         return None
-    return ArgSet(mode, kwargs, where, tuple(skip))
+    kwargs = plain(kwargs)
+    return ArgSet(mode, kwargs, where, kwargs, tuple(skip))
 
 
 def _is_array(schema: Any) -> bool:
@@ -330,34 +387,38 @@ MODES = ("required", "full", "nulls")
 
 
 def argument_sets(op: spec.Operation) -> list[ArgSet]:
-    """`required`, `full`, `nulls` where it applies, and `full-isodates` where `full` holds
-    date-times: the same with ISO 8601 strings, so the rest of `full` is still sent while
-    `datetime` objects in `datetime | None` keywords fail (see KNOWN_BUGS in test_prism.py)."""
+    """`required`, `full`, then `nulls` and `models` where they apply."""
     sets = [s for s in (build(op, m) for m in MODES) if s is not None]
     full = sets[1]
-    if _has_datetime(full.kwargs):
-        sets.append(ArgSet("full-isodates", _iso_dates(full.kwargs), full.where, full.not_for_prism))
+    typed = _Builder(op, "full")
+    models = {k: instances(_rebuild(typed, op, k)) for k in full.kwargs}
+    if any(_has_model(v) for v in models.values()):
+        sets.append(ArgSet("models", models, full.where, full.plain, full.not_for_prism))
     return sets
 
 
-def _has_datetime(value: Any) -> bool:
-    if isinstance(value, dt.datetime):
+def _rebuild(b: "_Builder", op: spec.Operation, name: str) -> Any:
+    """The `full` value of one keyword, `Typed` objects kept."""
+    for p in op.parameters():
+        if p["name"] == name:
+            if p["in"] == "path" and name in PATH_EXAMPLES:
+                return PATH_EXAMPLES[name]
+            schema = p.get("schema") or next(iter(p["content"].values()))["schema"]
+            return b.value(schema, p["in"], 0, name)
+    body = _body_object(op)
+    assert body is not None
+    media, s = body
+    return b.value(s["properties"][name], "multipart" if media == "multipart/form-data" else "json", 1, name)
+
+
+def _has_model(value: Any) -> bool:
+    if attrs.has(type(value)):
         return True
     if isinstance(value, dict):
-        return any(_has_datetime(v) for v in value.values())
+        return any(_has_model(v) for v in value.values())
     if isinstance(value, list):
-        return any(_has_datetime(v) for v in value)
+        return any(_has_model(v) for v in value)
     return False
-
-
-def _iso_dates(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return wire(value)
-    if isinstance(value, dict):
-        return {k: _iso_dates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_iso_dates(v) for v in value]
-    return value
 
 
 Patch = Callable[[str, dict[str, Any]], dict[str, Any]]
@@ -365,7 +426,7 @@ Patch = Callable[[str, dict[str, Any]], dict[str, Any]]
 
 def wire_body(op: spec.Operation, args: ArgSet) -> dict[str, Any]:
     """The JSON body this argument set should send (before any Prism workaround)."""
-    body = {k: wire(v) for k, v in args.kwargs.items() if args.where.get(k) == "body"}
+    body = {k: wire(v) for k, v in args.plain.items() if args.where.get(k) == "body"}
     b = _body_object(op)
     if b is not None and "stream" in (b[1].get("properties") or {}):
         body["stream"] = op.streaming
@@ -377,14 +438,14 @@ def check(op: spec.Operation, args: ArgSet, patch: Patch | None = None) -> list[
     problems = []
     for p in op.parameters():
         name = p["name"]
-        if name not in args.kwargs:
+        if name not in args.plain:
             if p.get("required"):
                 problems.append(f"missing required {p['in']} parameter {name}")
             continue
         index = op.op["parameters"].index(next(x for x in op.op["parameters"] if spec.resolve(x) is p))
         pointer = f"{op.pointer}/parameters/{index}"
         pointer += "/schema" if "schema" in p else f"/content/{spec.escape(next(iter(p['content'])))}/schema"
-        errors = spec.strict_errors(pointer, wire(args.kwargs[name]))
+        errors = spec.strict_errors(pointer, wire(args.plain[name]))
         problems += [f"{p['in']} {name}: {spec.describe(errors)}"] if errors else []
     body = op.body()
     if body is not None:

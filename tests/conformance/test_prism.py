@@ -30,22 +30,7 @@ OPERATIONS = [op for op in spec.operations() if not op.streaming]
 """Streaming variants share their path with the plain operation, whose body pins `stream` to
 false, and Prism cannot stream SSE: they are replayed in test_streams.py instead."""
 
-DATETIME_OR_NULL = (
-    "client bug: a datetime object given where the spec allows a date-time or null "
-    "(`datetime | None`) is refused with InvalidRequestError 'expected datetime or null, got datetime': "
-    "the untagged-union writer in mistral_fn/_runtime/convert.py (_Factories._untagged) files the "
-    "datetime member under `str` only"
-)
-KNOWN_BUGS: dict[tuple[str, str, str], str] = {
-    (name, "full", kind): DATETIME_OR_NULL
-    for name in (
-        # inputs[].completed_at (MessageInputEntry and the other entries): datetime | None
-        "beta_conversations_start",
-        "beta_conversations_append",
-        "beta_conversations_restart",
-    )
-    for kind in ("static", "dynamic")
-}
+KNOWN_BUGS: dict[tuple[str, str, str], str] = {}
 """(operation, argument set, `static`/`dynamic`) -> the client bug that case shows; strict xfail."""
 
 
@@ -100,7 +85,7 @@ def request_violations(result: Any) -> list[dict[str, Any]]:
 def _describe(op: spec.Operation, a: args.ArgSet, result: Any, note: str = "") -> str:
     lines = [
         f"{op.python_name} ({op.method} {op.path}), argument set {a.name!r}",
-        f"  arguments: {json.dumps(args.wire(a.kwargs), ensure_ascii=False)[:4000]}",
+        f"  arguments: {json.dumps(args.wire(a.plain), ensure_ascii=False)[:4000]}",
     ]
     violations = request_violations(result)
     if violations:

@@ -72,7 +72,7 @@ def test_request_on_the_wire_fits_the_spec(recorder: Loopback, op: spec.Operatio
     if body is not None and request.header("Content-Length") != str(len(body)):
         problems.append(f"Content-Length {request.header('Content-Length')!r} for a body of {len(body)} bytes")
     assert not problems, (
-        f"{op.python_name} ({op.method} {op.path}) [{a.name}]\n  arguments: {args.wire(a.kwargs)}\n"
+        f"{op.python_name} ({op.method} {op.path}) [{a.name}]\n  arguments: {args.wire(a.plain)}\n"
         f"  sent: {request.method} {target}\n  body: {(body or b'')[:1500]!r}\n  problems:\n    "
         + "\n    ".join(problems)
     )
