@@ -20,12 +20,18 @@ from mistral_fn.errors import InvalidRequestError
 
 
 def google_token() -> Callable[[], str]:
-    """A callable giving a fresh access token from google-auth's default credentials."""
+    """A callable giving an access token from google-auth's default credentials, refreshed when expired."""
     import google.auth
     from google.auth.transport.requests import Request
 
     credentials, _ = google.auth.default(scopes=["https://www.googleapis.com/auth/cloud-platform"])
-    return lambda: (credentials.refresh(Request()), credentials.token)[1]
+
+    def token() -> str:
+        if not credentials.valid:
+            credentials.refresh(Request())
+        return credentials.token
+
+    return token
 
 
 def main() -> int:
