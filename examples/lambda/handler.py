@@ -68,8 +68,12 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
 
     match result:
         case Ok(response):
-            choice = response.choices[0]
-            return respond(200, {"answer": text_of(choice.message.content), "model": response.model})
+            # Read leniently: a field the server left out is UNSET (falsy), not an error.
+            message = response.choices[0].message if response.choices else None
+            if not message:
+                logger.error("model service sent no choice: %r", response)
+                return respond(502, {"error": "the model service gave no answer"})
+            return respond(200, {"answer": text_of(message.content), "model": response.model or None})
         case Err(InvalidRequestError(message=message)):
             # Our check of the fields against the spec, before sending: the caller's mistake, safe to show.
             return respond(400, {"error": message})
