@@ -12,6 +12,7 @@ import inspect
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -73,13 +74,31 @@ def request_violations(result: Any) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     header = _headers(result).get("sl-violations")
     if header:
-        found += json.loads(header)
+        found += decode_violations(header)
     if isinstance(result, Err) and isinstance(result.error, MistralError) and result.error.status_code == 422:
         try:
             found += json.loads(result.error.body).get("validation", [])
         except (ValueError, AttributeError):
             pass
     return [v for v in found if (v.get("location") or [""])[0] != "response"]
+
+
+_VIOLATION = re.compile(
+    r'\{"location":(\[[^\]]*\]),"severity":"(\w+)","code":("[^"]*"),"message":("(?:[^"\\]|\\.)*")\}'
+)
+
+
+def decode_violations(header: str) -> list[dict[str, Any]]:
+    """The `sl-violations` header's list. Past some length Prism sends `Too many violations! [...`,
+    cut short: then each whole entry is read on its own."""
+    try:
+        found: list[dict[str, Any]] = json.loads(header)
+        return found
+    except ValueError:
+        return [
+            {"location": json.loads(loc), "severity": sev, "code": json.loads(code), "message": json.loads(msg)}
+            for loc, sev, code, msg in _VIOLATION.findall(header)
+        ]
 
 
 def _describe(op: spec.Operation, a: args.ArgSet, result: Any, note: str = "") -> str:
@@ -169,3 +188,15 @@ def _prism_invalid_body(op: spec.Operation, result: Any) -> str:
         if status == error.status_code and pointer is not None:
             return spec.describe(spec.lenient_errors(pointer, error.raw_value))
     return ""
+
+
+def test_cut_short_violations_header_is_still_read() -> None:
+    """Prism's `Too many violations! [...` header, cut mid-entry, still yields its whole entries."""
+    header = (
+        'Too many violations! [{"location":["response","body","id"],"severity":"Error","code":"type",'
+        '"message":"must be \\"string\\""},{"location":["request","query","page"],"severity":"Error",'
+        '"code":"type","message":"must be integer"},{"location":["resp'
+    )
+    found = decode_violations(header)
+    assert [v["location"][0] for v in found] == ["response", "request"]
+    assert found[0]["message"] == 'must be "string"'
