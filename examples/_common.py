@@ -22,10 +22,10 @@ def session_for_example(name: str) -> Iterator[Session]:
         return
     if server_url:
         print(f"[{name}] using {server_url}", file=sys.stderr)
-        yield Session(api_key=os.environ.get("MISTRAL_API_KEY", "test"), server_url=server_url)
+        yield Session(api_key=os.environ.get("MISTRAL_API_KEY", "sk-local-test-key"), server_url=server_url)
         return
     with local_mock(name, "MISTRAL_API_KEY is not set") as mock:
-        yield Session(api_key="mock-key", server_url=mock.url)
+        yield Session(api_key="sk-local-mock-key", server_url=mock.url)
 
 
 @contextlib.contextmanager
