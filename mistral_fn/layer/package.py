@@ -9,8 +9,9 @@ from .indexes import prune_models_index, prune_operations_index
 SOURCE = Path(__file__).resolve().parent.parent
 """The `mistral_fn` package folder the layer is cut from: the one this builder belongs to."""
 
-INDEXES = ("", "funcs", "models")
-"""The lazy index packages (`mistral_fn`, `.funcs`, `.models`): always in the layer."""
+ALWAYS = ("", "funcs", "models", "providers")
+"""In every layer: the package and its lazy indexes (`.funcs`, `.models`), which must import, and
+`.providers`, which makes the Session for Mistral models on Azure or Vertex AI (no operation imports it)."""
 
 FUNCS_INDEX = Path("funcs", "__init__.py")
 MODELS_INDEX = Path("models", "__init__.py")
@@ -23,7 +24,8 @@ def package_files(source: Path, operations: Collection[str], graph: ImportGraph 
     """
     graph = graph or ImportGraph(source)
     top = source.name
-    entries = [".".join(filter(None, (top, index))) for index in INDEXES]
+    entries = [".".join(filter(None, (top, module))) for module in ALWAYS]
+    entries = [name for name in entries if name in graph.modules]
     entries += [f"{top}.funcs.{name}" for name in operations]
     return sorted(graph.modules[name].relative_to(source) for name in graph.closure(entries))
 

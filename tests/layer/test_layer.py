@@ -177,6 +177,7 @@ def test_layer_holds_only_the_named_operation(chat_layer: Built) -> None:
     assert not [n for n in names if "codegen" in n]
     assert not [n for n in names if n.startswith("python/bin/") or not n.startswith("python/")]
     assert {"python/mistral_fn/__init__.py", "python/mistral_fn/models/__init__.py"} <= set(names)
+    assert "python/mistral_fn/providers.py" in names  # Azure / Vertex AI sessions work with any operation
 
 
 def test_bytecode_is_for_this_python_and_every_module(chat_layer: Built) -> None:
@@ -221,6 +222,7 @@ def test_left_out_operation_fails_clearly(chat_layer: Built) -> None:
         "assert 'chat_complete' in dir(mistral_fn) and 'embeddings_create' not in dir(mistral_fn)\n"
         "from mistral_fn import chat_complete\n"
         "from mistral_fn.models import ChatCompletionResponse\n"
+        "from mistral_fn.providers import azure, gcp\n"
         "try:\n"
         "    from mistral_fn.models import EmbeddingRequest\n"
         "except ImportError as e:\n"
