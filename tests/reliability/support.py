@@ -1,0 +1,56 @@
+"""What the reliability tests share: the key, a valid chat reply, and the "session still works" check."""
+
+import socket
+import struct
+from typing import Any
+
+from mistral_fn import BackoffStrategy, Ok, RetryConfig, Session, chat_complete
+from tests.loopback import Loopback, Recorded
+
+API_KEY = "sk-reliability-7f3a9c1e5b2d4068"
+MESSAGES = [{"role": "user", "content": "Hello"}]
+CHAT_REPLY: dict[str, Any] = {
+    "id": "cmpl-ok",
+    "object": "chat.completion",
+    "model": "mistral-small-latest",
+    "created": 1700000000,
+    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "fine"}, "finish_reason": "stop"}],
+}
+FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=2, max_interval=10, exponent=2, max_elapsed_time=5000))
+"""Retries with waits of a few milliseconds, for tests that count attempts rather than time them."""
+
+
+def clear(server: Loopback) -> None:
+    """Drop replies a test queued but did not use."""
+    with server._lock:
+        server._queue.clear()
+
+
+def assert_still_usable(session: Session, server: Loopback) -> None:
+    """After a failure the same Session makes a successful call, and the server sees that call."""
+    clear(server)
+    before = len(server.requests)
+    server.reply(200, CHAT_REPLY)
+    result = chat_complete(session, model="mistral-small-latest", messages=MESSAGES, server_url=server.url)
+    assert isinstance(result, Ok), result
+    assert result.value.id == "cmpl-ok" and result.value.choices[0].message.content == "fine"
+    assert len(server.requests) == before + 1
+
+
+def reset(conn: socket.socket) -> None:
+    """Close `conn` with a TCP RST rather than a FIN (SO_LINGER with a zero timeout)."""
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+
+
+def reply_then_reset(data: bytes) -> "Any":
+    """A Loopback handler that sends `data` and then resets the connection."""
+
+    def handler(_: Recorded, conn: socket.socket) -> None:
+        if data:
+            conn.sendall(data)
+        reset(conn)
+        raise OSError("reset sent")
+
+    return handler
