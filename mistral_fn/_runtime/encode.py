@@ -1,6 +1,7 @@
 """Turn an operation's keyword arguments into a path, a query string and a body."""
 
 import datetime as dt
+import errno
 import json
 import mimetypes
 import os
@@ -142,7 +143,7 @@ class _FilePart:
         self._start = 0
         if isinstance(content, (str, os.PathLike)):
             path = os.fspath(content)
-            self.size: int | None = os.path.getsize(path)
+            self.size: int | None = _path_size(name, path)
             self._open: Callable[[], Iterator[bytes]] = lambda: _read_path(path)
         elif isinstance(content, bytes):
             self.size = len(content)
@@ -159,6 +160,18 @@ class _FilePart:
     def rewind(self) -> None:
         if self._fileobj is not None and self.size is not None:
             self._fileobj.seek(self._start)
+
+
+def _path_size(name: str, path: str) -> int:
+    """The size of the file at `path`; one that cannot be read is the caller's error, before sending."""
+    try:
+        if os.path.isdir(path):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory")
+        return os.path.getsize(path)
+    except (OSError, ValueError) as e:  # ValueError: a NUL in the path
+        error = convert.ConversionError(f"cannot read {path!r}: {getattr(e, 'strerror', None) or e}")
+        error.path.append(name)
+        raise error from e
 
 
 def _read_path(path: str) -> Iterator[bytes]:
