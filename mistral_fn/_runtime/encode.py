@@ -204,6 +204,8 @@ class Multipart:
         head = bytearray()
         parts: list[_FilePart] = []
         for name, value in payload.items():
+            if value is None:  # multipart has no null: a None field is left out (it was sent as "None")
+                continue
             if name in files:
                 parts.append(_FilePart(name, value))
                 continue
