@@ -107,6 +107,9 @@ def _invoke(
         return Err(
             errors.InvalidRequestError("no API key: pass Session(api_key=...) or set the MISTRAL_API_KEY variable")
         )
+    if "\n" in api_key or "\r" in api_key:
+        # http.client would refuse the header with a message quoting it, key included.
+        return Err(errors.InvalidRequestError("the API key contains a line break (read from a file? strip it)"))
     base_url = (call.server_url or session.server_url).rstrip("/")
     headers = {
         "Authorization": f"Bearer {api_key}",
