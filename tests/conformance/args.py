@@ -6,8 +6,8 @@ Three argument sets per operation:
   union, the first enum value, the spec's example where it gives one.
 - `full`: every optional property as well (nested ones too, to a depth), the last member of each
   union, one array item per member of an array of unions, the last enum value.
-- `nulls`: `required` plus `None` (JSON null) for each optional body property that allows null;
-  only for operations with a JSON body that has some.
+- `nulls`: `required` plus `None` (JSON null) for each body property that allows null, nested
+  ones included; only for operations with a JSON body that has some.
 - `models`: `full` with every object of a named schema given as its model instance
   (`mistral_fn.models.<schema>`), union tags left to the models' defaults; where there are some.
 
@@ -138,6 +138,7 @@ class _Builder:
         self.op = op
         self.mode = mode
         self.full = mode == "full"
+        self.nulls = mode == "nulls"
 
     # -- schemas ---------------------------------------------------------------------------
     def value(self, schema: Any, ctx: str, depth: int, prop: str = "") -> Any:
@@ -157,6 +158,8 @@ class _Builder:
         if "const" in s:
             return s["const"]
         if s.get("enum"):
+            if self.nulls and None in s["enum"]:
+                return None
             values = [v for v in s["enum"] if v is not None] or [None]
             return values[-1] if self.full else values[0]
         example = self.example(s)
@@ -223,7 +226,9 @@ class _Builder:
         for name, p in props.items():
             r = spec.resolve(p)
             is_tag = "const" in r or len(r.get("enum") or ()) == 1
-            if name in required or is_tag or (self.full and depth < MAX_DEPTH):
+            if self.nulls and not is_tag and spec.allows_null(p):
+                out[name] = None  # `nulls`: null wherever the schema allows it, at every depth
+            elif name in required or is_tag or (self.full and depth < MAX_DEPTH):
                 out[name] = self.value(p, ctx, depth + 1, name)
         extra = s.get("additionalProperties")
         if not props and extra not in (None, False) and self.full:

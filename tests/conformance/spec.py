@@ -195,7 +195,7 @@ def null_in_examples() -> set[tuple[str, str]]:
                 prop = props.get(key)
                 if prop is None:
                     continue
-                if item is None and name is not None and not _allows_null(prop):
+                if item is None and name is not None and not allows_null(prop):
                     found.add((name, key))
                 walk(prop, item, None)
         elif isinstance(value, list) and isinstance(schema.get("items"), dict):
@@ -216,12 +216,12 @@ def _properties(schema: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _allows_null(schema: Any) -> bool:
+def allows_null(schema: Any) -> bool:
     s = resolve(schema)
     kind = s.get("type")
     if kind == "null" or (isinstance(kind, list) and "null" in kind):
         return True
-    return any(_allows_null(m) for m in s.get("anyOf") or s.get("oneOf") or ())
+    return any(allows_null(m) for m in s.get("anyOf") or s.get("oneOf") or ())
 
 
 def _read_as_nullable(doc: dict[str, Any]) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 Prism cannot stream SSE, so the seven streaming operations are checked against this instead:
 for each member of an event schema's `data` union (tagged by `type`), one event built from the
-required properties only, one with every property (`args.py` builds both), and one with `null`
-in each nullable optional property; unknown extra properties ride along where the schema is not
+required properties only, one with every property, and one with `null` wherever the schema
+allows it (`args.py` builds the three); unknown extra properties ride along where the schema is not
 closed, as a real server may add them. Named events (`ConversationEvents`,
 `TranscriptionStreamEvents`) carry `event: <tag>`; the completion streams (chat, fim, agents)
 end with `data: [DONE]` as the API does, the others just end.
@@ -80,27 +80,14 @@ def events_for(op: spec.Operation) -> list[Replayed]:
 
 
 def _variants(op: spec.Operation, schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
-    s = spec.resolve(schema)
-    open_schema = s.get("additionalProperties") is not False
-    for mode in ("required", "full"):
-        value = args.wire(args._Builder(op, mode).value(schema, "json", 0))
+    open_schema = spec.resolve(schema).get("additionalProperties") is not False
+    seen = []
+    for mode in ("required", "full", "nulls"):
+        value = args.wire(args.plain(args._Builder(op, mode).value(schema, "json", 0)))
+        if value in seen:
+            continue
+        seen.append(value)
         yield mode, {**value, **EXTRA} if open_schema else value
-    required = args.wire(args._Builder(op, "required").value(schema, "json", 0))
-    nulls = {
-        k: None
-        for k, p in (s.get("properties") or {}).items()
-        if k not in (s.get("required") or ()) and _nullable(p) and k not in required
-    }
-    if nulls:
-        yield "nulls", {**required, **nulls}
-
-
-def _nullable(schema: Any) -> bool:
-    s = spec.resolve(schema)
-    kind = s.get("type")
-    if isinstance(kind, list) and "null" in kind:
-        return True
-    return any(spec.resolve(m).get("type") == "null" for m in s.get("anyOf") or s.get("oneOf") or ())
 
 
 def encode(events: list[Replayed], end_marker: str | None) -> str:
