@@ -120,12 +120,21 @@ def _response_invalid(
     return errors.ResponseValidationError(
         redact(message, api_key),
         raw_value=data,
-        cause=cause,
+        cause=redacted_cause(cause, api_key),
         status_code=response.status_code,
         headers=response.headers,
         body=redact(content.decode("utf-8", "replace"), api_key),
         raw_response=response,
     )
+
+
+def redacted_cause(cause: BaseException, api_key: str | None) -> BaseException:
+    """`cause`, or a copy without the key where a conversion error quotes a value that holds it."""
+    if isinstance(cause, convert.ConversionError) and api_key and api_key in cause.problem:
+        clean = convert.ConversionError(redact(cause.problem, api_key))
+        clean.path = list(cause.path)
+        return clean
+    return cause
 
 
 def http_error(op: "Operation", response: "requests.Response", content: bytes, api_key: str) -> errors.MistralError:

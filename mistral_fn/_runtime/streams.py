@@ -14,7 +14,7 @@ from ..result import Err, Ok, Result
 from . import convert
 from .accumulate import CompletionAccumulator, first_text
 from .redact import redact
-from .responses import classify_transport_error, iter_raw
+from .responses import classify_transport_error, iter_raw, redacted_cause
 
 if TYPE_CHECKING:
     import requests
@@ -182,7 +182,7 @@ class EventStream(Generic[E]):
         return errors.ResponseValidationError(
             redact(message, self._api_key),
             raw_value=value,
-            cause=cause,
+            cause=redacted_cause(cause, self._api_key),
             status_code=self.response.status_code,
             headers=self.headers,
             body=redact(value if isinstance(value, str) else json.dumps(value)[:2000], self._api_key),
