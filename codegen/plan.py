@@ -490,12 +490,15 @@ class Typer:
         values = tuple(s["enum"])
         if (parent, prop) in self.tag_props and len(values) == 1:
             return Lit(values)
-        if not all(isinstance(v, str) for v in values):
-            return Lit(values)  # `stream: enum: [false]`: a constant, not a choice
+        # `enum: [stop, length, null]` is a nullable open enum; `enum: [false]` is a constant, not a choice.
+        nullable = None in values
+        strings = tuple(v for v in values if v is not None)
+        if not strings or not all(isinstance(v, str) for v in strings):
+            return Lit(values)
         if top:
             return Lit(values)
-        alias = self.alias(local, naming.member_name(parent, prop), Lit(values), "alias-enum", None)
-        return UnionOf((alias, STR))
+        alias = self.alias(local, naming.member_name(parent, prop), Lit(strings), "alias-enum", None)
+        return UnionOf((alias, STR, NONE)) if nullable else UnionOf((alias, STR))
 
     def union_of(
         self,

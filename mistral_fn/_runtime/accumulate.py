@@ -27,10 +27,8 @@ class CompletionAccumulator:
 
     def _add_choice(self, choice: dict[str, Any]) -> None:
         index = choice.get("index", 0)
-        merged = self.choices.setdefault(index, {"role": None, "text": [], "tool_calls": {}, "finish_reason": None})
+        merged = self.choices.setdefault(index, {"text": [], "tool_calls": {}, "finish_reason": None})
         delta = choice.get("delta") or {}
-        if delta.get("role"):
-            merged["role"] = delta["role"]
         merged["text"].append(_text_of(delta.get("content")))
         for position, call in enumerate(delta.get("tool_calls") or ()):
             self._add_tool_call(merged["tool_calls"], call, position)
@@ -60,7 +58,8 @@ class CompletionAccumulator:
         choices = []
         for index in sorted(self.choices):
             merged = self.choices[index]
-            message: dict[str, Any] = {"role": merged["role"] or "assistant", "content": "".join(merged["text"])}
+            # The whole reply is the assistant's, whatever role the chunks' deltas carried.
+            message: dict[str, Any] = {"role": "assistant", "content": "".join(merged["text"])}
             calls = [merged["tool_calls"][k] for k in sorted(merged["tool_calls"])]
             message["tool_calls"] = [
                 {
@@ -71,7 +70,10 @@ class CompletionAccumulator:
                 }
                 for c in calls
             ] or None
-            choices.append({"index": index, "message": message, "finish_reason": merged["finish_reason"]})
+            choice: dict[str, Any] = {"index": index, "message": message}
+            if merged["finish_reason"] is not None:  # absent, not null, when no chunk gave one
+                choice["finish_reason"] = merged["finish_reason"]
+            choices.append(choice)
         out: dict[str, Any] = {**self.head, "object": "chat.completion", "choices": choices}
         if self.usage is not None:
             out["usage"] = self.usage

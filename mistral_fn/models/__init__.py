@@ -91,6 +91,9 @@ if TYPE_CHECKING:
     from .completion_job_out import CompletionJobOutRepositories as CompletionJobOutRepositories
     from .completion_job_out import CompletionJobOutStatus as CompletionJobOutStatus
     from .completion_response_stream_choice import CompletionResponseStreamChoice as CompletionResponseStreamChoice
+    from .completion_response_stream_choice import (
+        CompletionResponseStreamChoiceFinishReason as CompletionResponseStreamChoiceFinishReason,
+    )
     from .completion_training_parameters import CompletionTrainingParameters as CompletionTrainingParameters
     from .completion_training_parameters_in import CompletionTrainingParametersIn as CompletionTrainingParametersIn
     from .content_chunk import ContentChunk as ContentChunk
@@ -369,6 +372,7 @@ _MODULES = {
     "CompletionJobOutRepositories": "completion_job_out",
     "CompletionJobOutStatus": "completion_job_out",
     "CompletionResponseStreamChoice": "completion_response_stream_choice",
+    "CompletionResponseStreamChoiceFinishReason": "completion_response_stream_choice",
     "CompletionTrainingParameters": "completion_training_parameters",
     "CompletionTrainingParametersIn": "completion_training_parameters_in",
     "ContentChunk": "content_chunk",
@@ -631,6 +635,7 @@ __all__ = [
     "CompletionJobOutRepositories",
     "CompletionJobOutStatus",
     "CompletionResponseStreamChoice",
+    "CompletionResponseStreamChoiceFinishReason",
     "CompletionTrainingParameters",
     "CompletionTrainingParametersIn",
     "ContentChunk",

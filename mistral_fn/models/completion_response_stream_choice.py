@@ -5,6 +5,8 @@ import attrs
 from ..types import Model
 from .delta_message import DeltaMessage
 
+CompletionResponseStreamChoiceFinishReason = Literal["stop", "length", "error", "tool_calls"]
+
 
 @attrs.define(kw_only=True)
 class CompletionResponseStreamChoice(Model):
@@ -12,4 +14,4 @@ class CompletionResponseStreamChoice(Model):
 
     delta: DeltaMessage
 
-    finish_reason: Literal["stop", "length", "error", "tool_calls", None]
+    finish_reason: CompletionResponseStreamChoiceFinishReason | str | None

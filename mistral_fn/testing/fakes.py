@@ -90,18 +90,23 @@ def _primitive(t: Any, name: str) -> Any:
 
 
 def build_model(cls: type[Model], depth: int = 0) -> Model:
-    """An instance of `cls` with every required field, and the optional ones at depth 0."""
+    """An instance of `cls` with every required field, and the optional ones near the top.
+
+    Optional fields are filled down to `_OPTIONAL_DEPTH` (so that an embedding's `data[0].embedding`
+    is there) and left out deeper, which keeps recursive shapes small.
+    """
     values: dict[str, Any] = {}
     for f in attrs.fields(cls):
         if f.name == "extra_fields":
             continue
         required = f.default is attrs.NOTHING
-        if not required and (depth > 1 or (f.default is not attrs.NOTHING and not _is_unset(f.default))):
-            continue
-        if not required and depth > 0:
+        if not required and (depth > _OPTIONAL_DEPTH or not _is_unset(f.default)):
             continue
         values[f.name] = build(f.type, f.name, depth + 1)
     return cls(**values)
+
+
+_OPTIONAL_DEPTH = 3
 
 
 def _is_unset(value: Any) -> bool:

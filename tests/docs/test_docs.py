@@ -52,12 +52,7 @@ FAILURE_LINE = re.compile(r"^(failed\b|[A-Z]\w*(Error|Exception)\b:)", re.M)
 PER_CALL = re.compile(r"# per-call options: (.*)$", re.M)
 PROVIDER_VARIABLES = ("AZURE_ENDPOINT", "AZURE_API_KEY", "GCP_PROJECT_ID", "GCP_REGION", "GCP_ACCESS_TOKEN")
 
-XFAIL = {
-    ("FUNCTIONS.md", "embeddings_create"): (
-        "mock gap (mistral_fn/testing/state.py, fakes.build_model): the embeddings answer's data items have no "
-        "`embedding` (optional fields are filled at depth 0 only), so len(d.embedding) fails on UNSET"
-    ),
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)

