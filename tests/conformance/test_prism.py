@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from mistral_fn import Err, Ok, Session
-from mistral_fn.errors import HTTPClientError, MistralError, ResponseValidationError
+from mistral_fn.errors import HTTPClientError, HTTPValidationError, MistralError, ResponseValidationError
+from mistral_fn.models import ValidationError
 
 from . import args, spec
 from .conftest import patch_body
@@ -200,3 +201,23 @@ def test_cut_short_violations_header_is_still_read() -> None:
     found = decode_violations(header)
     assert [v["location"][0] for v in found] == ["response", "request"]
     assert found[0]["message"] == 'must be "string"'
+
+
+ERROR_OPERATIONS = [op for op in OPERATIONS if "422" in op.op["responses"]]
+
+
+@pytest.mark.parametrize("op", ERROR_OPERATIONS, ids=[op.python_name for op in ERROR_OPERATIONS])
+def test_declared_422_reads_as_http_validation_error(prism: Session, op: spec.Operation) -> None:
+    """The spec's 422 bodies (Prism's static one and random ones) give Err(HTTPValidationError)
+    whose `detail` holds the body's items as ValidationError models."""
+    a = args.build(op, "required")
+    assert a is not None
+    for prefer in ["code=422"] + ["code=422, dynamic=true"] * 4:
+        result = _call(prism, op, a, prefer)
+        where = _describe(op, a, result, f"Prefer: {prefer}")
+        assert isinstance(result, Err) and isinstance(result.error, HTTPValidationError), where
+        assert result.error.status_code == 422, where
+        detail = json.loads(result.error.body).get("detail")
+        if isinstance(detail, list):
+            assert len(result.error.detail) == len(detail), where
+            assert all(isinstance(d, ValidationError) for d in result.error.detail), where
