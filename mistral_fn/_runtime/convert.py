@@ -12,6 +12,7 @@ is an error whose message names the field by its JSON path.
 """
 
 import datetime as dt
+import math
 import types
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -73,6 +74,13 @@ def _float(v: Any, _: Any) -> float:
     if type(v) is float or type(v) is int:
         return v
     raise ConversionError(f"expected a number, got {_kind(v)}")
+
+
+def _finite_float(v: Any, _: Any) -> float:
+    # For requests only: JSON has no NaN nor infinity (json.dumps would refuse them, unnamed).
+    if type(v) is float and not math.isfinite(v):
+        raise ConversionError(f"expected a finite number, got {v!r}")
+    return _float(v, _)
 
 
 def _bool(v: Any, _: Any) -> bool:
@@ -393,6 +401,8 @@ def _make_converter(lenient: bool) -> cattrs.BaseConverter:
     for t, hook in _PRIMITIVES.items():
         if isinstance(t, type) and t is not object:  # object would match every class by MRO
             converter.register_structure_hook(t, hook)
+    if not lenient:
+        converter.register_structure_hook(float, _finite_float)
     converter.register_structure_hook_func(lambda t: t is Any or t is object, _any)
     # Runs last so it wins: an upload parameter is passed through to the multipart encoder.
     converter.register_structure_hook_func(lambda t: t == FileInput, _file)

@@ -3,6 +3,7 @@
 import datetime as dt
 import errno
 import json
+import math
 import mimetypes
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -79,8 +80,25 @@ def encode_request(
     if op.files:
         parts = Multipart(payload, op.files)
         return EncodedRequest(url, parts.content_type, parts=parts)
-    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    try:
+        data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    except ValueError as e:  # a NaN or infinity inside a free-form value (typed numbers are checked before)
+        error = convert.ConversionError("NaN and infinity cannot be sent as JSON")
+        error.path = _non_finite_path(payload) or []
+        raise error from e
     return EncodedRequest(url, "application/json", data)
+
+
+def _non_finite_path(value: Any) -> list[str | int] | None:
+    """Where a NaN or an infinity sits in `value`, innermost key first (as ConversionError.path)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        path = _non_finite_path(item)
+        if path is not None:
+            return [*path, key]
+    return None
 
 
 def _checked(op: "Operation", name: str, value: Any) -> Any:
