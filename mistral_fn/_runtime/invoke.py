@@ -15,6 +15,7 @@ from ..errors import MistralError
 from ..result import Err, Meta, Ok, Result
 from ..session import HookContext, Hooks, ProviderRefusal, RetryConfig, Session
 from . import convert, encode, retries
+from .cancel import run_cancellable
 from .redact import redact, redacted_headers
 
 if TYPE_CHECKING:
@@ -238,6 +239,37 @@ def _with_meta(outcome: Outcome, attempts: int) -> Result[Any, Any]:
 
 
 def _attempt(
+    session: Session,
+    op: Operation,
+    prepared: "requests.PreparedRequest",
+    timeout: float,
+    cancel: threading.Event | None,
+    budget: "retries.Budget",
+    api_key: str,
+) -> Outcome:
+    """One attempt; with a `cancel` event it runs aside, so that cancelling need not wait for the socket."""
+    if cancel is None:
+        return _send_and_decode(session, op, prepared, timeout, None, budget, api_key)
+    outcome = run_cancellable(
+        lambda: _send_and_decode(session, op, prepared, timeout, cancel, budget, api_key),
+        cancel,
+        discard=_close_outcome,
+    )
+    if outcome is None:
+        return Outcome(Err(errors.RequestAbortedError("cancelled while waiting for the response")), None, True)
+    return outcome
+
+
+def _close_outcome(outcome: Outcome) -> None:
+    value = outcome.result.value if outcome.result.ok else None  # type: ignore[union-attr]
+    close = getattr(value, "close", None)
+    if callable(close):
+        close()
+    if outcome.response is not None:
+        outcome.response.close()
+
+
+def _send_and_decode(
     session: Session,
     op: Operation,
     prepared: "requests.PreparedRequest",

@@ -13,6 +13,7 @@ from .. import errors
 from ..result import Err, Ok, Result
 from . import convert
 from .accumulate import CompletionAccumulator, first_text
+from .cancel import watch_stream
 from .redact import redact
 from .responses import classify_transport_error, iter_raw, redacted_cause
 
@@ -35,6 +36,7 @@ class _Source:
 
     def __iter__(self) -> Iterator[bytes]:
         cancel = self._cancel
+        stop_watching = watch_stream(self._response, cancel) if cancel is not None else None
         try:
             for chunk in iter_raw(self._response):
                 if cancel is not None and cancel.is_set():
@@ -42,14 +44,21 @@ class _Source:
                 if chunk:
                     self.tail = chunk[-4:] if len(chunk) >= 4 else (self.tail + chunk)[-4:]
                     yield chunk
+            if cancel is not None and cancel.is_set():  # the watcher shut the socket: not a real end
+                raise errors.RequestAbortedError("cancelled during the stream")
             self.exhausted = True
         except errors.HTTPClientError:
             raise
         except Exception as e:
+            if cancel is not None and cancel.is_set():
+                raise errors.RequestAbortedError("cancelled during the stream", cause=e) from e
             error, _ = classify_transport_error(e, None)
             if isinstance(error, errors.ConnectionError):
                 error = errors.ConnectionError(f"stream cut off: {error.message}", cause=e)
             raise error from e
+        finally:
+            if stop_watching is not None:
+                stop_watching()
 
     @property
     def ended_cleanly(self) -> bool:
