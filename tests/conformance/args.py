@@ -1,6 +1,6 @@
 """Keyword arguments for every operation, built from the spec's parameter and request-body schemas.
 
-Three argument sets per operation:
+Up to four argument sets per operation:
 
 - `required`: required parameters and properties only, recursively; the first member of each
   union, the first enum value, the spec's example where it gives one.
@@ -16,8 +16,10 @@ patterns); `check()` proves it against the spec with JSON Schema, so a request P
 the client's doing, never the test's. Date-times are `datetime` objects and uploads are
 `(filename, bytes, content type)` tuples, as a caller passes them; `wire()` gives their JSON form.
 
-Prism's limits shape some values (not the client): an array sent as a query parameter or a
-multipart field is given two items at least, since Prism reads a single `a=x` as a string.
+Prism's limits shape some values (not the client): an array sent as a query parameter is given
+two items at least, since Prism reads a single `a=x` as a string; an array sent as multipart
+fields Prism cannot read at all (`a=x`, `a=y` is "must be array" to it), so those keywords are
+marked `not_for_prism` and checked on the wire by test_wire.py.
 """
 
 import datetime as dt
