@@ -179,7 +179,8 @@ class EventStream(Generic[E]):
                 try:
                     yield hook(envelope, event_type)
                 except convert.ConversionError as e:
-                    raise self._invalid(f"event does not fit its model: {e}", value, e) from e
+                    error = self._invalid(f"event does not fit its model: {e}", value, e)
+                    raise error from error.cause  # the redacted cause: `e` may quote the key
         finally:
             source.close()
         if not source.ended_cleanly:
