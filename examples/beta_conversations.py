@@ -5,7 +5,7 @@ Real API with MISTRAL_API_KEY; otherwise the local mock server.
 
 import sys
 
-from _common import failed, script_reply, session_for_example
+from _common import failed, session_for_example
 
 from mistral_fn import (
     Err,
@@ -19,12 +19,6 @@ from mistral_fn import (
 )
 from mistral_fn.models import MessageOutputEntry, MessageOutputEvent, ResponseDoneEvent
 
-MOCK_START = {
-    "conversation_id": "conv_mock",
-    "outputs": [{"type": "message.output", "id": "msg_mock", "role": "assistant", "content": "Vincent van Gogh."}],
-    "usage": {"prompt_tokens": 12, "completion_tokens": 5, "total_tokens": 17},
-}
-
 
 def reply(outputs: list[object]) -> str:
     """The text of the assistant's message entries."""
@@ -33,8 +27,6 @@ def reply(outputs: list[object]) -> str:
 
 def main() -> int:
     with session_for_example("beta_conversations") as session:
-        # The local mock's entries carry no ids yet, and restart needs one: there, script the first answer.
-        script_reply("beta_conversations_start", MOCK_START)
         match beta_conversations_start(
             session,
             model="mistral-small-latest",

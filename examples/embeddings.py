@@ -19,7 +19,7 @@ def cosine(a: list[float], b: list[float]) -> float:
 
 def main() -> int:
     with session_for_example("embeddings") as session:
-        # The local mock's embeddings carry no vectors yet: there, script two small ones.
+        # The local mock answers one placeholder vector whatever the input: there, script two small ones.
         script_reply("embeddings_create", {"model": "mistral-embed", "data": MOCK_VECTORS, "usage": MOCK_USAGE})
         match embeddings_create(session, model="mistral-embed", input=SENTENCES):
             case Ok(response):
