@@ -294,6 +294,7 @@ class _Factories:
         by_type: dict[type, Hook] = {}
         literals: list[Hook] = []
         objects: list[Hook] = []
+        object_tags: list[dict[str, Any]] = []  # per object member: its one-value Literal fields
         sequences: list[Hook] = []
         for m in members:
             if m in _PRIMITIVES and m not in (Any, object):
@@ -308,15 +309,15 @@ class _Factories:
                 literals.append(self.hook(m))
             elif get_origin(m) in (list, tuple) or m is list:
                 sequences.append(self.hook(m))
-            elif _is_dict(m) or _is_model(m) or _is_annotated(m):
-                objects.append(self.hook(m))
             else:
                 objects.append(self.hook(m))
+                object_tags.append(_tag_fields(m))
         models = [m for m in members if _is_model(m)]
         if self.lenient and len(models) > 1:
             # Reading leaves missing required fields UNSET, so any model would "fit": first look for
             # the member whose required fields are all there (AgentConversation | ModelConversation).
             objects = [self.model(m, complete=True) for m in models] + objects
+            object_tags = [_tag_fields(m) for m in models] + object_tags
         if sequences:  # `list[A] | list[list[A]]`: try each list type in order
             by_type[list] = sequences[0] if len(sequences) == 1 else _first_fitting(sequences)
             if not self.lenient:
@@ -342,9 +343,31 @@ class _Factories:
                     errors.append(e)
             if len(errors) == 1:
                 raise errors[0]
+            # The one member whose tags the value carries failed further in: its error names the field.
+            if type(v) is dict:
+                tagged = [e for e, tags in zip(errors, object_tags, strict=True) if _carries_tags(v, tags)]
+                if len(tagged) == 1:
+                    raise tagged[0]
             raise ConversionError(f"expected {expected}, got {_kind(v)}")
 
         return structure_union
+
+
+def _tag_fields(t: Any) -> dict[str, Any]:
+    """The fields of a model that hold a single Literal value (`type: Literal["message.input"]`)."""
+    if not _is_model(t):
+        return {}
+    return {
+        f.name: get_args(f.type)[0]
+        for f in attrs.fields(t)
+        if get_origin(f.type) is Literal and len(get_args(f.type)) == 1
+    }
+
+
+def _carries_tags(value: dict[str, Any], tags: dict[str, Any]) -> bool:
+    """Whether `value` gives at least one of the tags and contradicts none."""
+    given = [key for key in tags if key in value]
+    return bool(given) and all(value[key] == tags[key] for key in given)
 
 
 def _first_fitting(hooks: list[Hook]) -> Hook:

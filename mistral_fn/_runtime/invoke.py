@@ -141,11 +141,13 @@ def _invoke(
             logger.debug(
                 "-> %s %s headers=%s", prepared.method, prepared.url, redacted_headers(prepared.headers, api_key)
             )
-        outcome = _attempt(session, op, prepared, timeout, call.cancel, budget, api_key)
+        ctx = HookContext(op.operation_id, base_url, attempt) if hooks is not None else None
+        outcome = _attempt(session, op, prepared, timeout, call.cancel, budget, api_key, ctx)
         if logger is not None:
             logger.debug("<- %s attempt %d: %s", prepared.url, attempt, redact(repr(outcome.result), api_key))
-        if hooks is not None:
-            outcome = _run_after_hooks(hooks, HookContext(op.operation_id, base_url, attempt), outcome)
+        if hooks is not None and hooks.after_error and not outcome.result.ok:
+            for error_hook in hooks.after_error:
+                error_hook(ctx, outcome.response, outcome.error)  # type: ignore[arg-type]
         if outcome.result.ok:
             return _with_meta(outcome, attempt)
         delay = retries.next_delay(policy, op, outcome, attempt, budget)
@@ -214,27 +216,11 @@ class Outcome(NamedTuple):
         return None if self.result.ok else self.result.error  # type: ignore[union-attr]
 
 
-def _run_after_hooks(hooks: Hooks, ctx: HookContext, outcome: Outcome) -> Outcome:
-    if outcome.result.ok:
-        if hooks.after_success and outcome.response is not None:
-            response = outcome.response
-            for hook in hooks.after_success:
-                response = hook(ctx, response) or response
-            if response is not outcome.response:
-                return Outcome(Ok(response), response, True)
-        return outcome
-    for error_hook in hooks.after_error:
-        error_hook(ctx, outcome.response, outcome.error)
-    return outcome
-
-
 def _with_meta(outcome: Outcome, attempts: int) -> Result[Any, Any]:
     response = outcome.response
     value = outcome.result.value  # type: ignore[union-attr]
     if response is None:
         return Ok(value)
-    if value is response:  # an after_success hook replaced the response: decode the replacement
-        return outcome.result
     return Ok(value, Meta(response.status_code, response.headers, attempts))
 
 
@@ -246,12 +232,13 @@ def _attempt(
     cancel: threading.Event | None,
     budget: "retries.Budget",
     api_key: str,
+    ctx: HookContext | None,
 ) -> Outcome:
     """One attempt; with a `cancel` event it runs aside, so that cancelling need not wait for the socket."""
     if cancel is None:
-        return _send_and_decode(session, op, prepared, timeout, None, budget, api_key)
+        return _send_and_decode(session, op, prepared, timeout, None, budget, api_key, ctx)
     outcome = run_cancellable(
-        lambda: _send_and_decode(session, op, prepared, timeout, cancel, budget, api_key),
+        lambda: _send_and_decode(session, op, prepared, timeout, cancel, budget, api_key, ctx),
         cancel,
         discard=_close_outcome,
     )
@@ -277,6 +264,7 @@ def _send_and_decode(
     cancel: threading.Event | None,
     budget: "retries.Budget",
     api_key: str,
+    ctx: HookContext | None,
 ) -> Outcome:
     from . import responses
 
@@ -295,5 +283,9 @@ def _send_and_decode(
     except Exception as e:  # noqa: BLE001 - every transport failure is classified, never raised
         error, connected = responses.classify_transport_error(e, timeout)
         return Outcome(Err(error), None, connected)
+    hooks = session.hooks
+    if ctx is not None and hooks is not None and hooks.after_success and 200 <= response.status_code < 300:
+        for hook in hooks.after_success:  # a replacement is what gets decoded
+            response = hook(ctx, response) or response
     result = responses.decode(op, response, budget.attempt_end(timeout), cancel, api_key)
     return Outcome(result, response, True)

@@ -111,3 +111,37 @@ def test_redirect_to_another_host_drops_authorization(server: Loopback) -> None:
         session = Session(api_key=API_KEY, server_url=server.url)
         assert invoke(session, CHAT, body=CHAT_BODY).ok
         assert other.requests[0].header("Authorization") is None
+
+
+def test_after_success_replacement_is_what_gets_decoded(server: Loopback) -> None:
+    """A different Response returned by after_success is decoded into the model, with its meta."""
+    import io
+    import json
+
+    from urllib3.response import HTTPResponse
+
+    server.reply(200, CHAT_REPLY)
+
+    def replace(ctx: HookContext, response: requests.Response) -> requests.Response:
+        replacement = requests.Response()
+        replacement.status_code = 200
+        replacement.headers["Content-Type"] = "application/json"
+        replacement.headers["x-request-id"] = "replaced"
+        body = json.dumps({**CHAT_REPLY, "id": "from-hook"}).encode()
+        replacement.raw = HTTPResponse(body=io.BytesIO(body), preload_content=False)
+        return replacement
+
+    session = Session(api_key="k", server_url=server.url, hooks=Hooks(after_success=[replace]))
+    result = invoke(session, CHAT, body=CHAT_BODY)
+    assert isinstance(result, Ok) and result.value.id == "from-hook"
+    assert result.meta is not None and result.meta.request_id == "replaced"
+
+
+def test_union_error_names_the_field_of_the_member_the_tags_chose(server: Loopback, session: Session) -> None:
+    """In an untagged union, the member whose tag the value carries reports its own field path."""
+    from mistral_fn import beta_conversations_start
+
+    inputs = [{"type": "message.input", "role": "user", "content": "hi", "prefix": "notbool"}]
+    result = beta_conversations_start(session, inputs=inputs, model="m")
+    assert isinstance(result, Err) and "inputs[0].prefix" in result.error.message
+    assert server.requests == []
