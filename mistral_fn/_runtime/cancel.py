@@ -21,9 +21,15 @@ def run_cancellable(work: Callable[[], T], cancel: threading.Event, discard: Cal
     box: list[T] = []
     lock = threading.Lock()
     abandoned = False
+    failed: list[BaseException] = []
 
     def run() -> None:
-        result = work()
+        try:
+            result = work()
+        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread, which would wait forever
+            failed.append(e)
+            done.set()
+            return
         with lock:
             box.append(result)
             late = abandoned
@@ -39,6 +45,8 @@ def run_cancellable(work: Callable[[], T], cancel: threading.Event, discard: Cal
                     abandoned = True
                     return None
             break
+    if failed:
+        raise failed[0]
     return box[0]
 
 
