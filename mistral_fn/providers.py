@@ -86,7 +86,8 @@ def gcp(
         project_id: The Google Cloud project.
         region: The region the model is enabled in, e.g. `europe-west4`.
         access_token: An OAuth access token, or a zero-argument callable returning a fresh one
-            (with google-auth: `lambda: (creds.refresh(Request()), creds.token)[1]`).
+            (with google-auth, refreshed only when expired:
+            `lambda: (creds.valid or creds.refresh(Request()), creds.token)[1]`).
         base_url: Overrides `https://{region}-aiplatform.googleapis.com` (for tests).
         session_kwargs: Any other `Session` argument.
     """

@@ -25,9 +25,16 @@ class Meta:
         return f"Meta(status_code={self.status_code}, request_id={self.request_id!r}, attempts={self.attempts})"
 
 
+NO_META = Meta(0, {}, 0)
+"""The `meta` of an `Ok` that did not come from a response (made by hand, or by `map`)."""
+
+
 @final
 class Ok(Generic[T]):
-    """A success holding `value`; `meta` (not compared) tells how the response came back."""
+    """A success holding `value`; `meta` (not compared) tells how the response came back.
+
+    `meta.attempts` is 0 for an `Ok` that no call produced.
+    """
 
     __slots__ = ("meta", "value")
     __match_args__ = ("value",)
@@ -35,7 +42,7 @@ class Ok(Generic[T]):
 
     def __init__(self, value: T, meta: Meta | None = None) -> None:
         self.value = value
-        self.meta = meta
+        self.meta: Meta = meta if meta is not None else NO_META
 
     def __repr__(self) -> str:
         return f"Ok({self.value!r})"

@@ -170,11 +170,12 @@ class Session:
         return logger
 
     def environment_settings(self, url: str) -> dict[str, Any]:
-        """Proxies and CA bundle from the environment for `url`'s host, read once per host."""
+        """Proxies, `verify` and `cert` for `url`: the client's own merged with the environment's
+        (when the client trusts it), worked out once per base URL rather than on every call."""
         settings = self._env_settings.get(url)
         if settings is None:
-            client = self.http_client
-            settings = dict(client.merge_environment_settings(url, {}, None, None, None)) if client.trust_env else {}
+            merged = self.http_client.merge_environment_settings(url, {}, None, None, None)
+            settings = {key: merged[key] for key in ("proxies", "verify", "cert")}
             self._env_settings[url] = settings
         return settings
 

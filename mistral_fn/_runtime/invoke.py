@@ -150,6 +150,8 @@ def _invoke(
                 error_hook(ctx, outcome.response, outcome.error)  # type: ignore[arg-type]
         if outcome.result.ok:
             return _with_meta(outcome, attempt)
+        if isinstance(outcome.error, errors.RequestTimeoutError) and budget.cut(timeout):
+            return Err(errors.RequestTimeoutError(budget.exhausted_message(), cause=outcome.error))
         delay = retries.next_delay(policy, op, outcome, attempt, budget)
         if delay is None:
             return outcome.result
@@ -247,6 +249,12 @@ def _attempt(
     return outcome
 
 
+def _base_of(url: str | None) -> str:
+    """scheme://host[:port] of a URL: the key the session caches environment settings under."""
+    scheme, _, rest = (url or "").partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
 def _close_outcome(outcome: Outcome) -> None:
     value = outcome.result.value if outcome.result.ok else None  # type: ignore[union-attr]
     close = getattr(value, "close", None)
@@ -269,17 +277,9 @@ def _send_and_decode(
     from . import responses
 
     client = session.http_client
-    settings = session.environment_settings(session.server_url)
+    settings = session.environment_settings(_base_of(prepared.url))
     try:
-        response = client.send(
-            prepared,
-            timeout=(timeout, timeout),
-            stream=True,
-            allow_redirects=True,
-            verify=settings.get("verify", True),
-            proxies=settings.get("proxies") or {},
-            cert=settings.get("cert"),
-        )
+        response = client.send(prepared, timeout=(timeout, timeout), stream=True, allow_redirects=True, **settings)
     except Exception as e:  # noqa: BLE001 - every transport failure is classified, never raised
         error, connected = responses.classify_transport_error(e, timeout)
         return Outcome(Err(error), None, connected)

@@ -5,9 +5,13 @@ from collections.abc import Mapping
 _SECRET_HEADERS = frozenset(("authorization", "api-key", "x-api-key", "cookie", "proxy-authorization"))
 
 
+# A key shorter than this is a placeholder ("test"), and masking it would garble ordinary words.
+_MIN_SECRET = 8
+
+
 def redact(text: str, api_key: str | None) -> str:
-    """`text` with every occurrence of the key replaced."""
-    if api_key and api_key in text:
+    """`text` with every occurrence of the key replaced (keys of 8 characters or more)."""
+    if api_key and len(api_key) >= _MIN_SECRET and api_key in text:
         return text.replace(api_key, "[REDACTED]")
     return text
 

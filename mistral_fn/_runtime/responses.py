@@ -100,7 +100,7 @@ def _decode_success(model: Any, response: "requests.Response", content: bytes, a
         return Ok(None)
     try:
         data = json.loads(content)
-    except (ValueError, UnicodeDecodeError) as e:
+    except (ValueError, UnicodeDecodeError, RecursionError) as e:  # RecursionError: nested too deep
         return Err(_response_invalid("the response body is not JSON", response, content, None, e, api_key))
     try:
         return Ok(convert.read(data, model))
@@ -144,7 +144,7 @@ def http_error(op: "Operation", response: "requests.Response", content: bytes, a
     data: Any = None
     try:
         data = json.loads(content) if content else None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         pass
     detail = _server_message(data) or _first_line(body)
     message = f"{status} {response.reason or ''}".rstrip()
@@ -207,6 +207,8 @@ def classify_transport_error(e: BaseException, timeout: float | None) -> tuple[e
         e, requests.exceptions.InvalidSchema
     ):
         return errors.InvalidRequestError(f"invalid server URL: {e}", cause=e), False
+    if isinstance(e, requests.exceptions.ProxyError):
+        return errors.ConnectionError(f"could not connect through the proxy: {_plain(inner)}", cause=e), False
     if isinstance(e, requests.exceptions.SSLError):
         return errors.ConnectionError(f"TLS error: {e}", cause=e), False
     if isinstance(e, requests.exceptions.ConnectionError) or isinstance(e, (u3.HTTPError, OSError)):

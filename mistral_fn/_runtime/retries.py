@@ -54,6 +54,10 @@ class Budget:
             return None
         return min(self.attempt_seconds, left)
 
+    def cut(self, timeout: float) -> bool:
+        """Whether the deadline, not `timeout_ms`, set this attempt's `timeout`."""
+        return self.deadline is not None and timeout < self.attempt_seconds
+
     def attempt_end(self, timeout: float) -> float:
         return time.monotonic() + timeout
 

@@ -173,7 +173,7 @@ class EventStream(Generic[E]):
                     raise self._error_event(data)
                 try:
                     value = json.loads(data)
-                except ValueError as e:
+                except (ValueError, RecursionError) as e:
                     raise self._invalid(f"malformed event: {data[:200]!r}", data, e) from e
                 envelope = {"event": sse.event, "data": value} if with_name else {"data": value}
                 try:

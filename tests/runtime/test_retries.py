@@ -198,3 +198,11 @@ def test_cancel_during_backoff_wait(server: Loopback) -> None:
 def test_parse_retry_after(value: str | None, expected: float | None) -> None:
     """Retry-After parses delta-seconds and HTTP dates; junk is ignored."""
     assert parse_retry_after(value) == expected
+
+
+def test_an_attempt_cut_by_the_deadline_names_the_deadline(server: Loopback) -> None:
+    """When deadline_ms cuts an attempt short, the timeout error says the deadline ran out."""
+    server.reply_fn(_silent)
+    result = invoke(_session(server), CHAT, body=CHAT_BODY, call=Call(deadline_ms=250))
+    assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
+    assert "deadline_ms=250 ran out" in result.error.message

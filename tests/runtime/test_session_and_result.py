@@ -70,3 +70,29 @@ def test_results_are_frozen() -> None:
         Ok(1).value = 2  # type: ignore[misc]
     with pytest.raises(AttributeError):
         Err(InvalidRequestError("x")).error = None  # type: ignore[misc]
+
+
+def test_client_settings_are_kept_without_trusting_the_environment() -> None:
+    """A client's own verify and proxies are used even when it ignores the environment."""
+    import requests
+
+    client = requests.Session()
+    client.trust_env = False
+    client.verify = "/etc/ssl/custom-ca.pem"
+    client.proxies = {"https": "http://proxy.internal:3128"}
+    settings = Session(api_key="k", http_client=client).environment_settings("https://api.mistral.ai")
+    assert settings["verify"] == "/etc/ssl/custom-ca.pem"
+    assert settings["proxies"]["https"] == "http://proxy.internal:3128"
+
+
+def test_short_placeholder_keys_do_not_garble_text() -> None:
+    """Redaction masks real keys everywhere, but not a short placeholder inside ordinary words."""
+    from mistral_fn._runtime.redact import redact
+
+    assert redact("mock error", "k") == "mock error"
+    assert redact("bad key sk-0123456789abcdef", "sk-0123456789abcdef") == "bad key [REDACTED]"
+
+
+def test_ok_made_by_hand_has_empty_meta() -> None:
+    """Ok.meta is always there: attempts is 0 when no call produced the value."""
+    assert Ok(1).meta.attempts == 0 and Ok(1).meta.status_code == 0
