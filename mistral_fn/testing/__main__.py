@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with MockServer(port=args.port, host=args.host) as mock:
         print(f"{MOCK_NOTICE} listening on {mock.url}", flush=True)
-        print(f"try: MISTRAL_API_KEY=test python examples/quickstart.py --server-url {mock.url}", flush=True)
+        print(f"try: MISTRAL_SERVER_URL={mock.url} python examples/quickstart.py", flush=True)
         try:
             while True:
                 time.sleep(3600)

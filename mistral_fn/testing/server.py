@@ -147,6 +147,13 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
     mock: MockServer
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up (timed out, cancelled) is normal for a test server: no traceback."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"

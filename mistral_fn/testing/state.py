@@ -79,7 +79,8 @@ class Store:
         return made
 
     def _lookup(self, op: Operation, path: dict[str, str]) -> dict[str, Any] | None:
-        if not path or op.method not in ("GET", "PATCH", "PUT"):
+        # Only a path that ends at the resource (/v1/files/{file_id}, not /v1/files/{file_id}/url).
+        if not path or op.method not in ("GET", "PATCH", "PUT") or not op.path.endswith("}"):
             return None
         last = list(path.values())[-1]
         parent = _collection(op.path).rsplit("/{}", 1)[0]
@@ -186,9 +187,20 @@ def _typed_frames(event_type: Any) -> Iterator[str]:
     if tagged is None:
         yield _frame(convert.to_json(fakes.build(data_field.type)))
         return
-    for tag, member in tagged.mapping.items():
+    for tag, member in sorted(tagged.mapping.items(), key=lambda item: _event_order(item[0])):
         payload = convert.to_json(fakes.build_model(member))
         yield f"event: {tag}\n" + _frame(payload)
+
+
+def _event_order(tag: str) -> tuple[int, str]:
+    """Events in the order a server sends them: what starts first, what is done or failed last."""
+    if "start" in tag:
+        return (0, tag)
+    if tag.endswith((".done", ".error")) and tag.count(".") <= 2 and "response" in tag:
+        return (3, tag)
+    if "done" in tag:
+        return (2, tag)
+    return (1, tag)
 
 
 def _discriminator(t: Any) -> Discriminator | None:
