@@ -466,6 +466,42 @@ def test_unreadable_2xx_body_is_response_validation_error(
     assert_still_usable(session, server)
 
 
+def _bounded(call: Any, seconds: float = 10.0) -> Any:
+    """`call()` in a thread, failing the test (not hanging it) if it has not returned within `seconds`."""
+    box: list[Any] = []
+    thread = threading.Thread(target=lambda: box.append(call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert box, f"the call did not return within {seconds} s"
+    return box[0]
+
+
+DEEP = b"[" * 100_000 + b"]" * 100_000
+
+
+@pytest.mark.parametrize("cancel", [None, threading.Event()], ids=["no-cancel", "cancel-given"])
+def test_deeply_nested_2xx_body_is_response_validation_error(
+    server: Loopback, session: Session, cancel: threading.Event | None
+) -> None:
+    """A 200 body nested 100,000 deep gives ResponseValidationError, promptly, with or without a cancel event."""
+    server.reply(200, DEEP, headers={"Content-Type": "application/json"})
+    result = _bounded(lambda: _chat(session, cancel=cancel))
+    assert isinstance(result, Err) and type(result.error) is ResponseValidationError, result
+    assert (result.error.status_code, result.error.message) == (200, "the response body is not JSON")
+    assert len(result.error.body) == len(DEEP)
+    assert_still_usable(session, server)
+
+
+def test_deeply_nested_error_body_is_mistral_error(server: Loopback, session: Session) -> None:
+    """A 500 whose body is nested 100,000 deep still gives MistralError(500) with the body kept."""
+    server.reply(500, DEEP, headers={"Content-Type": "application/json"})
+    result = _bounded(lambda: _chat(session))
+    assert isinstance(result, Err) and type(result.error) is MistralError, result
+    assert result.error.status_code == 500 and result.error.body == DEEP.decode()
+    assert result.error.message.startswith("500 Internal Server Error: [[[")
+    assert_still_usable(session, server)
+
+
 def test_twenty_megabyte_body_is_read_whole(server: Loopback, session: Session) -> None:
     """A 20 MB reply is structured whole: the content is not cut at any buffer size."""
     content = "0123456789abcdef" * (20 * 1024 * 1024 // 16)

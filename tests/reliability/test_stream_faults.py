@@ -154,6 +154,17 @@ def test_malformed_data_line_is_response_validation_error(server: Loopback, sess
     assert_still_usable(session, server)
 
 
+def test_deeply_nested_event_is_response_validation_error(server: Loopback, session: Session) -> None:
+    """An event nested 100,000 deep gives ResponseValidationError for that event, after the ones before it."""
+    server.reply_sse([_event(0), "data: " + "[" * 100_000 + "\n\n", _event(2), DONE])
+    with _open(session) as stream:
+        results = list(stream.results())
+    assert _texts(results) == ["t0"] and len(results) == 2
+    error = results[1].error  # type: ignore[union-attr]
+    assert type(error) is ResponseValidationError and error.message.startswith("malformed event: '[[[[")
+    assert_still_usable(session, server)
+
+
 def test_error_event_frame_is_mistral_error(server: Loopback, session: Session) -> None:
     """An `event: error` frame gives MistralError with the server's message, after the events before it."""
     frame = 'event: error\ndata: {"error": {"message": "Service tier capacity exceeded", "code": 3505}}\n\n'
