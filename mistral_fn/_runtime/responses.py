@@ -203,6 +203,9 @@ def classify_transport_error(e: BaseException, timeout: float | None) -> tuple[e
         inner, u3.ReadTimeoutError
     ):
         return errors.RequestTimeoutError(f"timed out waiting for the response{waited}", cause=e), True
+    if isinstance(inner, u3.ProtocolError) and any(isinstance(a, TimeoutError) for a in inner.args):
+        # ProtocolError('Connection aborted.', TimeoutError()): the server stopped reading the body.
+        return errors.RequestTimeoutError(f"timed out sending the request{waited}", cause=e), True
     if isinstance(e, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)) or isinstance(
         e, requests.exceptions.InvalidSchema
     ):
