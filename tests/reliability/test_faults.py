@@ -417,6 +417,25 @@ def test_body_that_trickles_forever_hits_the_per_attempt_timeout(server: Loopbac
     assert_still_usable(session, server)
 
 
+def test_server_that_stops_reading_an_upload_is_a_timeout(server: Loopback) -> None:
+    """files_upload to a server that never reads the body: RequestTimeoutError after timeout_ms, not 'dropped'."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True).start()
+    session = Session(api_key=API_KEY, server_url=f"http://127.0.0.1:{listener.getsockname()[1]}", timeout_ms=300)
+    started = time.monotonic()
+    try:
+        result = files_upload(session, file=("big.bin", b"x" * (50 * 1024 * 1024)))
+    finally:
+        listener.close()
+        for conn in accepted:
+            conn.close()
+    assert time.monotonic() - started < 2.0
+    assert isinstance(result, Err) and type(result.error) is RequestTimeoutError
+    assert result.error.message == "timed out sending the request after 0.300 s"
+    assert_still_usable(session, server)
+
+
 def _trickle_head(_: Recorded, conn: socket.socket) -> None:
     for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 40:
         conn.sendall(bytes([byte]))
