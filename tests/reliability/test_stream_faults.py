@@ -62,6 +62,20 @@ def _chunked(*pieces: bytes) -> bytes:
     return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("chunked", [True, False], ids=["chunked", "close-delimited"])
+def test_every_sse_line_ending_cut_every_five_bytes(
+    server: Loopback, session: Session, newline: str, chunked: bool
+) -> None:
+    """LF, CRLF and CR line endings (all allowed by SSE), cut every 5 bytes: every event, in order, then the end."""
+    body = "".join(_event(i).replace("\n", newline) for i in range(6)) + DONE.replace("\n", newline)
+    server.reply_sse([body[i : i + 5] for i in range(0, len(body), 5)], chunked=chunked)
+    with _open(session) as stream:
+        results = list(stream.results())
+    assert _texts(results) == [f"t{i}" for i in range(6)] and len(results) == 6
+    assert_still_usable(session, server)
+
+
 def test_stream_reset_in_the_middle_of_an_event(server: Loopback, session: Session) -> None:
     """A TCP reset half-way through an event: the whole events before it, then Err(ConnectionError)."""
 
