@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parents[2]
 RUNTIME = {
     "mistral_fn",
     "mistral_fn._runtime",
+    "mistral_fn._runtime.cancel",
     "mistral_fn._runtime.convert",
     "mistral_fn._runtime.encode",
     "mistral_fn._runtime.invoke",
