@@ -341,6 +341,13 @@ def report(r: dict[str, Any], quick: bool, command: str) -> str:
     ]
     for c in COLUMNS:
         parts.append(f"- {TITLES[c]}: `{imp[c]['statement']}` loads {imp[c]['loaded']} modules")
+    if "phases" in r:
+        parts += [
+            "",
+            "Where a mistral_fn cold start goes (`clients/cold_phases.py`, CPU time):",
+            "",
+            r["phases"].strip(),
+        ]
     parts += ["", f"mistral_fn modules loaded by `{imp['fn']['statement']}` ({len(imp['fn']['mistral_fn'])}):", ""]
     parts.append("    " + ", ".join(imp["fn"]["mistral_fn"]))
     parts += ["", "Distributions in each full install:", ""]
@@ -357,7 +364,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="port for the loopback server (default: a free one)")
     parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/RESULTS.md")
     parser.add_argument(
-        "--only", help="comma-separated figures to measure (imports,sizes,cold,warm,stream,upload); prints JSON"
+        "--only", help="comma-separated figures to measure (imports,sizes,cold,warm,stream,upload,phases); prints JSON"
     )
     parser.add_argument("--rounds", type=int, help="cold start rounds (default 21)")
     args = parser.parse_args()
@@ -389,6 +396,9 @@ def main() -> None:
                 "warm": lambda: warm_call(server.url, params["warm_rounds"], params["calls"]),
                 "stream": lambda: stream(server.url, params["stream_rounds"], params["streams"]),
                 "upload": lambda: upload(server.url, params["upload_rounds"], Path(tmp)),
+                "phases": lambda: run_client(
+                    "fn", ["cold_phases.py", server.url, "--runs", str(params["cold_rounds"])]
+                ),
             }
             for name, measure in figures.items():
                 if only is None or name in only:
