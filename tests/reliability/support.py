@@ -2,6 +2,8 @@
 
 import socket
 import struct
+import time
+from collections.abc import Iterable
 from typing import Any
 
 from mistral_fn import BackoffStrategy, Ok, RetryConfig, Session, chat_complete
@@ -54,3 +56,26 @@ def reply_then_reset(data: bytes) -> "Any":
         raise OSError("reset sent")
 
     return handler
+
+
+def reply_sse(server: Loopback, events: Iterable[bytes | str], chunked: bool = True, pause: float = 0.0) -> None:
+    """Loopback.reply_sse with `Connection: close`, as a server that closes after a stream says it will.
+
+    Without it the client may reuse the connection in the instant before the server's close reaches
+    it, and the next request fails with RemoteDisconnected (a race of keep-alive, not of the stream).
+    """
+    pieces = [e.encode() if isinstance(e, str) else e for e in events]
+
+    def handler(_: Recorded, conn: socket.socket) -> None:
+        head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n"
+        conn.sendall((head + ("Transfer-Encoding: chunked\r\n\r\n" if chunked else "\r\n")).encode())
+        for piece in pieces:
+            if pause:
+                time.sleep(pause)
+            conn.sendall(b"%x\r\n%s\r\n" % (len(piece), piece) if chunked else piece)
+        if chunked:
+            conn.sendall(b"0\r\n\r\n")
+        conn.shutdown(socket.SHUT_WR)
+        raise OSError("closed after the stream")
+
+    server.reply_fn(handler)

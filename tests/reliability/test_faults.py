@@ -47,6 +47,7 @@ from tests.reliability.support import (
     FAST,
     MESSAGES,
     assert_still_usable,
+    reply_sse,
     reply_then_reset,
 )
 
@@ -167,7 +168,7 @@ def test_retry_count_and_waits_stay_within_the_backoff_bounds(server: Loopback, 
 def test_stream_503_then_200_streams_every_event(server: Loopback, session: Session) -> None:
     """chat_stream: a 503 before the stream starts is retried, and the retried stream arrives whole."""
     server.reply(503, {"message": "busy"})
-    server.reply_sse([_event(i) for i in range(5)] + ["data: [DONE]\n\n"])
+    reply_sse(server, [_event(i) for i in range(5)] + ["data: [DONE]\n\n"])
     result = chat_stream(session, model=MODEL, messages=MESSAGES, retries=FAST)
     assert isinstance(result, Ok) and result.meta is not None and result.meta.attempts == 2
     with result.value as stream:

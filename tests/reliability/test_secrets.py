@@ -35,7 +35,7 @@ from mistral_fn import (
 )
 from mistral_fn.errors import ConnectionError, HTTPValidationError, MistralError, ResponseValidationError
 from tests.loopback import Loopback, read_request, send_response
-from tests.reliability.support import API_KEY, CHAT_REPLY, FAST, MESSAGES
+from tests.reliability.support import API_KEY, CHAT_REPLY, FAST, MESSAGES, reply_sse
 
 MODEL = "mistral-small-latest"
 
@@ -91,7 +91,7 @@ def _scenario(server: Loopback, session: Session) -> list[str]:
     server.reply(200, f'{{"id": "{API_KEY}", "choices": [', headers={"Content-Type": "application/json"})
     texts += _texts_of_result(chat_complete(session, model=MODEL, messages=MESSAGES))
     for frame in (f'event: error\ndata: {{"message": "{API_KEY}"}}\n\n', f"data: {{{API_KEY}\n\n"):
-        server.reply_sse([frame])
+        reply_sse(server, [frame])
         opened = chat_stream(session, model=MODEL, messages=MESSAGES)
         assert isinstance(opened, Ok)
         texts.append(repr(opened.value))
@@ -99,7 +99,7 @@ def _scenario(server: Loopback, session: Session) -> list[str]:
             for item in stream.results():
                 texts += _texts_of_result(item)
     started = {"type": "conversation.response.started", "conversation_id": "c", "created_at": API_KEY}
-    server.reply_sse([f"event: conversation.response.started\ndata: {json.dumps(started)}\n\n"])
+    reply_sse(server, [f"event: conversation.response.started\ndata: {json.dumps(started)}\n\n"])
     opened = beta_conversations_start_stream(session, inputs="hi")
     assert isinstance(opened, Ok)
     with opened.value as stream:

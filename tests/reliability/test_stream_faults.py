@@ -32,7 +32,7 @@ from mistral_fn.errors import (
 )
 from mistral_fn.testing import MockServer
 from tests.loopback import Loopback, Recorded
-from tests.reliability.support import API_KEY, MESSAGES, assert_still_usable, reset
+from tests.reliability.support import API_KEY, MESSAGES, assert_still_usable, reply_sse, reset
 
 MODEL = "mistral-small-latest"
 DONE = "data: [DONE]\n\n"
@@ -69,7 +69,7 @@ def test_every_sse_line_ending_cut_every_five_bytes(
 ) -> None:
     """LF, CRLF and CR line endings (all allowed by SSE), cut every 5 bytes: every event, in order, then the end."""
     body = "".join(_event(i).replace("\n", newline) for i in range(6)) + DONE.replace("\n", newline)
-    server.reply_sse([body[i : i + 5] for i in range(0, len(body), 5)], chunked=chunked)
+    reply_sse(server, [body[i : i + 5] for i in range(0, len(body), 5)], chunked=chunked)
     with _open(session) as stream:
         results = list(stream.results())
     assert _texts(results) == [f"t{i}" for i in range(6)] and len(results) == 6
@@ -98,7 +98,7 @@ def test_stream_reset_in_the_middle_of_an_event(server: Loopback, session: Sessi
 
 def test_stream_closed_in_the_middle_of_an_event(server: Loopback, session: Session) -> None:
     """A close (FIN) after half an event: the partial event is never yielded; Err(ConnectionError)."""
-    server.reply_sse([_event(0), _event(1)[:-2]], chunked=False)
+    reply_sse(server, [_event(0), _event(1)[:-2]], chunked=False)
     with _open(session) as stream:
         results = list(stream.results())
     assert _texts(results) == ["t0"] and len(results) == 2
@@ -122,7 +122,7 @@ def test_mock_cut_stream_fault_is_connection_error(server: Loopback) -> None:
 
 def test_stream_ended_without_done(server: Loopback, session: Session) -> None:
     """A stream that ends cleanly between events but without [DONE] is Err(ConnectionError), not a short success."""
-    server.reply_sse([_event(0), _event(1)])
+    reply_sse(server, [_event(0), _event(1)])
     with _open(session) as stream:
         results = list(stream.results())
     assert _texts(results) == ["t0", "t1"] and len(results) == 3
@@ -133,7 +133,7 @@ def test_stream_ended_without_done(server: Loopback, session: Session) -> None:
 
 def test_iterating_a_cut_stream_raises_the_error(server: Loopback, session: Session) -> None:
     """Plain iteration raises ConnectionError at the cut, after yielding the events before it."""
-    server.reply_sse([_event(0)])
+    reply_sse(server, [_event(0)])
     seen = []
     with pytest.raises(ConnectionError, match="end marker"), _open(session) as stream:
         for event in stream:
@@ -144,20 +144,20 @@ def test_iterating_a_cut_stream_raises_the_error(server: Loopback, session: Sess
 
 def test_collect_and_text_of_a_cut_stream_are_err(server: Loopback, session: Session) -> None:
     """collect() and text() of a stream without [DONE] give Err(ConnectionError), never partial text."""
-    server.reply_sse([_event(0), _event(1, "stop")])
+    reply_sse(server, [_event(0), _event(1, "stop")])
     collected = _open(session).collect()
     assert isinstance(collected, Err) and type(collected.error) is ConnectionError
-    server.reply_sse([_event(0), _event(1, "stop")])
+    reply_sse(server, [_event(0), _event(1, "stop")])
     text = _open(session).text()
     assert isinstance(text, Err) and type(text.error) is ConnectionError
-    server.reply_sse([_event(0), _event(1, "stop"), DONE])
+    reply_sse(server, [_event(0), _event(1, "stop"), DONE])
     assert _open(session).text() == Ok("t0t1")
     assert_still_usable(session, server)
 
 
 def test_malformed_data_line_is_response_validation_error(server: Loopback, session: Session) -> None:
     """A data: line that is not JSON gives ResponseValidationError with the line's text, and the stream stops."""
-    server.reply_sse([_event(0), 'data: {"id": "s1", "choices": [\n\n', _event(2), DONE])
+    reply_sse(server, [_event(0), 'data: {"id": "s1", "choices": [\n\n', _event(2), DONE])
     with _open(session) as stream:
         results = list(stream.results())
     assert _texts(results) == ["t0"] and len(results) == 2
@@ -170,7 +170,7 @@ def test_malformed_data_line_is_response_validation_error(server: Loopback, sess
 
 def test_deeply_nested_event_is_response_validation_error(server: Loopback, session: Session) -> None:
     """An event nested 100,000 deep gives ResponseValidationError for that event, after the ones before it."""
-    server.reply_sse([_event(0), "data: " + "[" * 100_000 + "\n\n", _event(2), DONE])
+    reply_sse(server, [_event(0), "data: " + "[" * 100_000 + "\n\n", _event(2), DONE])
     with _open(session) as stream:
         results = list(stream.results())
     assert _texts(results) == ["t0"] and len(results) == 2
@@ -182,7 +182,7 @@ def test_deeply_nested_event_is_response_validation_error(server: Loopback, sess
 def test_error_event_frame_is_mistral_error(server: Loopback, session: Session) -> None:
     """An `event: error` frame gives MistralError with the server's message, after the events before it."""
     frame = 'event: error\ndata: {"error": {"message": "Service tier capacity exceeded", "code": 3505}}\n\n'
-    server.reply_sse([_event(0), frame, _event(1), DONE])
+    reply_sse(server, [_event(0), frame, _event(1), DONE])
     with _open(session) as stream:
         results = list(stream.results())
     assert _texts(results) == ["t0"] and len(results) == 2
@@ -216,7 +216,7 @@ def test_conversation_stream_cut_mid_event_is_connection_error(server: Loopback,
     """A conversation stream (no end marker) cut in the middle of an event is Err(ConnectionError) too."""
     started = {"type": "conversation.response.started", "conversation_id": "c1", "created_at": "2025-01-01T00:00:00Z"}
     whole = f"event: conversation.response.started\ndata: {json.dumps(started)}\n\n"
-    server.reply_sse([whole, whole[:-20]], chunked=False)
+    reply_sse(server, [whole, whole[:-20]], chunked=False)
     result = beta_conversations_start_stream(session, inputs="hi")
     assert isinstance(result, Ok)
     with result.value as stream:
@@ -230,7 +230,7 @@ def test_conversation_stream_cut_mid_event_is_connection_error(server: Loopback,
 
 def test_stream_closed_unread_frees_the_connection(server: Loopback, session: Session) -> None:
     """A stream closed after one event (of 200 pending) returns nothing more and leaves the session usable."""
-    server.reply_sse([_event(i) for i in range(200)] + [DONE], pause=0.002)
+    reply_sse(server, [_event(i) for i in range(200)] + [DONE], pause=0.002)
     with _open(session) as stream:
         first = next(stream)
     assert first.data.choices[0].delta.content == "t0"
@@ -243,7 +243,7 @@ def test_stream_closed_unread_frees_the_connection(server: Loopback, session: Se
 
 def test_cancel_during_a_stream(server: Loopback, session: Session) -> None:
     """cancel set while events are arriving stops the stream with RequestAbortedError."""
-    server.reply_sse([_event(i) for i in range(100)] + [DONE], pause=0.01)
+    reply_sse(server, [_event(i) for i in range(100)] + [DONE], pause=0.01)
     cancel = threading.Event()
     with _open(session, cancel=cancel) as stream:
         assert next(stream).data.choices[0].delta.content == "t0"
@@ -307,7 +307,7 @@ def test_cancel_while_waiting_for_the_response(server: Loopback) -> None:
 
 def test_unknown_finish_reason_in_a_stream_chunk_is_kept(server: Loopback, session: Session) -> None:
     """An unknown finish_reason in a chat stream chunk is kept as a string, as everywhere else."""
-    server.reply_sse([_event(0, "model_length"), DONE])
+    reply_sse(server, [_event(0, "model_length"), DONE])
     with _open(session) as stream:
         results = list(stream.results())
     assert len(results) == 1 and isinstance(results[0], Ok)
