@@ -33,7 +33,7 @@ from mistral_fn import (
     embeddings_create,
     files_download,
 )
-from mistral_fn.errors import ConnectionError, HTTPValidationError, MistralError, ResponseValidationError
+from mistral_fn.errors import ConnectionError, HTTPValidationError, ResponseValidationError
 from tests.loopback import Loopback, read_request, send_response
 from tests.reliability.support import API_KEY, CHAT_REPLY, FAST, MESSAGES, reply_sse
 
@@ -189,7 +189,7 @@ def test_key_in_a_header_that_cannot_be_sent_is_not_in_the_error(server: Loopbac
 
 
 def test_tls_verification_is_on_by_default() -> None:
-    """A Session's own requests.Session verifies certificates, and no environment setting turns it off."""
+    """A Session's own requests.Session verifies certificates (verify=True, the system's CA bundle)."""
     session = Session(api_key=API_KEY)
     assert session.http_client.verify is True
     assert session.http_client.trust_env is True
@@ -288,4 +288,3 @@ def test_stream_handler_output_is_redacted(
         logger.removeHandler(handler)
     printed = stream.getvalue() + capfd.readouterr().err
     assert "-> POST" in printed and "[REDACTED]" in printed and API_KEY not in printed
-    assert isinstance(MistralError, type)
