@@ -174,6 +174,7 @@ def test_key_is_in_no_log_line_repr_message_or_body(
     for text in [*texts, *lines, *formatted, printed.out, printed.err]:
         assert API_KEY not in text, text[:300]
     assert len(texts) > 80 and len(lines) > 20
+    print(f"\nsecrets ({source}): {len(texts)} texts, {len(lines)} log records ({len(urllib3_lines)} from urllib3)")
 
 
 def test_key_in_a_header_that_cannot_be_sent_is_not_in_the_error(server: Loopback) -> None:
