@@ -54,7 +54,9 @@ def model_module(m: ModelModule) -> str:
         body.append(line)
     if not body:
         body.append("pass")
-    text += "\n\n@attrs.define(kw_only=True)\nclass " + c.name + "(Model):\n    " + "\n\n    ".join(body) + "\n"
+    # eq and repr come from Model: attrs compiling them for every class is a cold-start cost (types.py).
+    text += "\n\n@attrs.define(kw_only=True, eq=False, repr=False)\n"
+    text += "class " + c.name + "(Model):\n    " + "\n\n    ".join(body) + "\n"
     return text
 
 

@@ -38,7 +38,20 @@ UNSET: Final = Unset()
 """Leave this out of the request (distinct from `None`, which is sent as JSON null)."""
 
 
-@attrs.define(kw_only=True)
+_field_names: dict[type, tuple[str, ...]] = {}
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    names = _field_names.get(cls)
+    if names is None:
+        names = _field_names[cls] = tuple(f.name for f in attrs.fields(cls))
+    return names
+
+
+# Models are declared `@attrs.define(kw_only=True, eq=False, repr=False)` and share the __eq__ and
+# __repr__ below: attrs compiles every method it writes, and at ~0.2 ms a class that is a third of
+# what importing an operation's models costs at a cold start.
+@attrs.define(kw_only=True, eq=False, repr=False)
 class Model:
     """Base of every generated model.
 
@@ -46,10 +59,26 @@ class Model:
     are kept, compared and written back, so nothing the server says is lost.
     """
 
-    extra_fields: dict[str, Any] = attrs.field(factory=dict, repr=False)
+    extra_fields: dict[str, Any] = attrs.field(factory=dict)
 
     # True where the schema says `additionalProperties: false`: writing rejects unknown keys.
     _closed: ClassVar[bool] = False
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _names(self.__class__))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: unhashable, as attrs makes it
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones left out), then any extra fields."""
+        shown = (
+            f"{name}={value!r}"
+            for name in _names(self.__class__)
+            if (value := getattr(self, name)) is not UNSET and not (name == "extra_fields" and not value)
+        )
+        return f"{self.__class__.__name__}({', '.join(shown)})"
 
 
 @attrs.frozen(eq=False)  # hashed by identity: it sits in Annotated, which cattrs caches on

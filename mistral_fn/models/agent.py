@@ -37,7 +37,7 @@ AgentTools = Annotated[
 AgentObject = Literal["agent"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class Agent(Model):
     _closed = True  # additionalProperties: false
 

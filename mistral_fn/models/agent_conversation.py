@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 from .metadata_dict import MetadataDict
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class AgentConversation(Model):
     _closed = True  # additionalProperties: false
 

@@ -34,7 +34,7 @@ AgentCreationRequestTools = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class AgentCreationRequest(Model):
     _closed = True  # additionalProperties: false
 

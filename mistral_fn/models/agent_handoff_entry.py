@@ -6,7 +6,7 @@ import attrs
 from ..types import UNSET, Model, Unset
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class AgentHandoffEntry(Model):
     _closed = True  # additionalProperties: false
 

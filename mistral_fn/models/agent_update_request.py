@@ -34,7 +34,7 @@ AgentUpdateRequestTools = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class AgentUpdateRequest(Model):
     _closed = True  # additionalProperties: false
 

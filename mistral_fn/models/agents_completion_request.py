@@ -22,7 +22,7 @@ AgentsCompletionRequestMessages = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class AgentsCompletionRequest(Model):
     _closed = True  # additionalProperties: false
 

@@ -4,7 +4,7 @@ from ..types import Model
 from .audio_encoding import AudioEncoding
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class AudioFormat(Model):
     _closed = True  # additionalProperties: false
 

@@ -7,7 +7,7 @@ from .file import File
 from .timestamp_granularity import TimestampGranularity
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class AudioTranscriptionRequest(Model):
     model: str
     """ID of the model to be used."""

@@ -5,7 +5,7 @@ from .api_endpoint import ApiEndpoint
 from .batch_request import BatchRequest
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class BatchJobIn(Model):
     input_files: list[str] | None | Unset = UNSET
     """The list of input files to be used for batch inference, these files should be `jsonl` files, containing the

@@ -9,7 +9,7 @@ from .batch_job_status import BatchJobStatus
 BatchJobOutObject = Literal["batch"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class BatchJobOut(Model):
     id: str
 

@@ -8,7 +8,7 @@ from .batch_job_out import BatchJobOut
 BatchJobsOutObject = Literal["list"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class BatchJobsOut(Model):
     data: list[BatchJobOut] | Unset = UNSET
 

@@ -7,6 +7,6 @@ import attrs
 from ..types import FileInput, Model
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class BetaLibrariesDocumentsUploadBody(Model):
     file: FileInput

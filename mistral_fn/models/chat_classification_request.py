@@ -4,7 +4,7 @@ from ..types import Model
 from .chat_classification_request_inputs import ChatClassificationRequestInputs
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ChatClassificationRequest(Model):
     _closed = True  # additionalProperties: false
 

@@ -8,7 +8,7 @@ from .assistant_message import AssistantMessage
 ChatCompletionChoiceFinishReason = Literal["stop", "length", "model_length", "error", "tool_calls"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ChatCompletionChoice(Model):
     index: int
 

@@ -22,7 +22,7 @@ ChatCompletionRequestMessages = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ChatCompletionRequest(Model):
     _closed = True  # additionalProperties: false
 

@@ -16,7 +16,7 @@ ChatModerationRequestInput = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ChatModerationRequest(Model):
     _closed = True  # additionalProperties: false
 

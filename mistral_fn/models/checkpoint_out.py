@@ -4,7 +4,7 @@ from ..types import Model
 from .metric_out import MetricOut
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class CheckpointOut(Model):
     metrics: MetricOut
 

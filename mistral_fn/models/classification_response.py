@@ -4,7 +4,7 @@ from ..types import Model
 from .classification_target_result import ClassificationTargetResult
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ClassificationResponse(Model):
     id: str
 

@@ -29,7 +29,7 @@ ClassifierDetailedJobOutIntegrations = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ClassifierDetailedJobOut(Model):
     id: str
 

@@ -7,7 +7,7 @@ from .classifier_target_out import ClassifierTargetOut
 from .ft_model_capabilities_out import FTModelCapabilitiesOut
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ClassifierFTModelOut(Model):
     id: str
 

@@ -26,7 +26,7 @@ ClassifierJobOutIntegrations = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ClassifierJobOut(Model):
     id: str
     """The ID of the job."""

@@ -4,7 +4,7 @@ from ..types import Model
 from .ft_classifier_loss_function import FTClassifierLossFunction
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ClassifierTargetOut(Model):
     name: str
 

@@ -7,7 +7,7 @@ from .response_format import ResponseFormat
 from .tool_choice_enum import ToolChoiceEnum
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class CompletionArgs(Model):
     """White-listed arguments from the completion API"""
 

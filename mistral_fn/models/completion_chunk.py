@@ -5,7 +5,7 @@ from .completion_response_stream_choice import CompletionResponseStreamChoice
 from .usage_info import UsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class CompletionChunk(Model):
     id: str
 

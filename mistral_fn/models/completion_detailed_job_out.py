@@ -33,7 +33,7 @@ CompletionDetailedJobOutRepositories = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class CompletionDetailedJobOut(Model):
     id: str
 

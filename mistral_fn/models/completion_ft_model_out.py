@@ -6,7 +6,7 @@ from ..types import UNSET, Model, Unset
 from .ft_model_capabilities_out import FTModelCapabilitiesOut
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class CompletionFTModelOut(Model):
     id: str
 

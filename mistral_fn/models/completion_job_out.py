@@ -31,7 +31,7 @@ CompletionJobOutRepositories = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class CompletionJobOut(Model):
     id: str
     """The ID of the job."""

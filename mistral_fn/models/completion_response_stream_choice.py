@@ -8,7 +8,7 @@ from .delta_message import DeltaMessage
 CompletionResponseStreamChoiceFinishReason = Literal["stop", "length", "error", "tool_calls"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class CompletionResponseStreamChoice(Model):
     index: int
 

@@ -9,7 +9,7 @@ from .conversation_inputs import ConversationInputs
 ConversationAppendRequestHandoffExecution = Literal["client", "server"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationAppendRequest(Model):
     inputs: ConversationInputs
 

@@ -9,7 +9,7 @@ from .conversation_inputs import ConversationInputs
 ConversationAppendRequestBaseHandoffExecution = Literal["client", "server"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationAppendRequestBase(Model):
     _closed = True  # additionalProperties: false
 

@@ -45,7 +45,7 @@ ConversationEventsData = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationEvents(Model):
     event: SSETypes | str
 

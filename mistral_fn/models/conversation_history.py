@@ -22,7 +22,7 @@ ConversationHistoryEntries = (
 )
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationHistory(Model):
     """Retrieve all entries in a conversation."""
 

@@ -8,7 +8,7 @@ from .message_entries import MessageEntries
 ConversationMessagesObject = Literal["conversation.messages"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationMessages(Model):
     """Similar to the conversation history but only keep the messages"""
 

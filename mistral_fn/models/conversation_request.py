@@ -37,7 +37,7 @@ ConversationRequestTools = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationRequest(Model):
     inputs: ConversationInputs
 

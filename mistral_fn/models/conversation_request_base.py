@@ -37,7 +37,7 @@ ConversationRequestBaseTools = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationRequestBase(Model):
     inputs: ConversationInputs
 

@@ -14,7 +14,7 @@ ConversationResponseObject = Literal["conversation.response"]
 ConversationResponseOutputs = MessageOutputEntry | ToolExecutionEntry | FunctionCallEntry | AgentHandoffEntry
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationResponse(Model):
     """The response after appending new entries to the conversation."""
 

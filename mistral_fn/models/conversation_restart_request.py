@@ -10,7 +10,7 @@ from .metadata_dict import MetadataDict
 ConversationRestartRequestHandoffExecution = Literal["client", "server"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationRestartRequest(Model):
     inputs: ConversationInputs
 

@@ -10,7 +10,7 @@ from .metadata_dict import MetadataDict
 ConversationRestartRequestBaseHandoffExecution = Literal["client", "server"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationRestartRequestBase(Model):
     """Request to restart a new conversation from a given entry in the conversation."""
 

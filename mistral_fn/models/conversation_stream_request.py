@@ -37,7 +37,7 @@ ConversationStreamRequestTools = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ConversationStreamRequest(Model):
     inputs: ConversationInputs
 

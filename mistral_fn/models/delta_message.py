@@ -5,7 +5,7 @@ from .content_chunk import ContentChunk
 from .tool_call import ToolCall
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class DeltaMessage(Model):
     role: str | None | Unset = UNSET
 

@@ -3,6 +3,6 @@ import attrs
 from ..types import Model
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class DocumentTextContent(Model):
     text: str

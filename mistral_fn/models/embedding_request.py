@@ -7,7 +7,7 @@ from .embedding_dtype import EmbeddingDtype
 from .encoding_format import EncodingFormat
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class EmbeddingRequest(Model):
     _closed = True  # additionalProperties: false
 

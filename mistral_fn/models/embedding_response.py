@@ -5,7 +5,7 @@ from .embedding_response_data import EmbeddingResponseData
 from .usage_info import UsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class EmbeddingResponse(Model):
     id: str
 

@@ -6,7 +6,7 @@ from ..types import UNSET, FileInput, Model, Unset
 from .file_purpose import FilePurpose
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class FilesUploadBody(Model):
     purpose: FilePurpose | str | Unset = UNSET
 

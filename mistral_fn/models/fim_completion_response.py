@@ -5,7 +5,7 @@ from .chat_completion_choice import ChatCompletionChoice
 from .usage_info import UsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class FIMCompletionResponse(Model):
     id: str
 

@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 from .model_capabilities import ModelCapabilities
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class FTModelCard(Model):
     """Extra fields for fine-tuned models."""
 

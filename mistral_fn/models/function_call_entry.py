@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 from .function_call_entry_arguments import FunctionCallEntryArguments
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class FunctionCallEntry(Model):
     _closed = True  # additionalProperties: false
 

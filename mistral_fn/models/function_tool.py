@@ -6,7 +6,7 @@ from ..types import Model
 from .function import Function
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class FunctionTool(Model):
     _closed = True  # additionalProperties: false
 

@@ -6,7 +6,7 @@ from ..types import Model
 from .image_url import ImageURL
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ImageURLChunk(Model):
     """{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0"""
 

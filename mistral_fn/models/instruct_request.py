@@ -16,7 +16,7 @@ InstructRequestMessages = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class InstructRequest(Model):
     _closed = True  # additionalProperties: false
 

@@ -19,7 +19,7 @@ JobInRepositories = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class JobIn(Model):
     model: FineTuneableModel | str
 

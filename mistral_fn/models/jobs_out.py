@@ -14,7 +14,7 @@ JobsOutData = Annotated[
 JobsOutObject = Literal["list"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class JobsOut(Model):
     data: list[JobsOutData] | Unset = UNSET
 

@@ -5,7 +5,7 @@ import attrs
 from ..types import UNSET, Model, Unset
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class JsonSchema(Model):
     _closed = True  # additionalProperties: false
 

@@ -5,7 +5,7 @@ import attrs
 from ..types import UNSET, Model, Unset
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class LegacyJobMetadataOut(Model):
     expected_duration_seconds: int | None | Unset = UNSET
     """The approximated time (in seconds) for the fine-tuning process to complete."""

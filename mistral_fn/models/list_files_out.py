@@ -4,7 +4,7 @@ from ..types import UNSET, Model, Unset
 from .file_schema import FileSchema
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ListFilesOut(Model):
     data: list[FileSchema]
 

@@ -4,6 +4,6 @@ from ..types import Model
 from .library_out import LibraryOut
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ListLibraryOut(Model):
     data: list[LibraryOut]

@@ -9,7 +9,7 @@ from .message_input_content_chunks import MessageInputContentChunks
 MessageInputEntryRole = Literal["assistant", "user"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class MessageInputEntry(Model):
     """Representation of an input message inside the conversation."""
 

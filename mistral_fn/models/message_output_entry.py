@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 from .message_output_content_chunks import MessageOutputContentChunks
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class MessageOutputEntry(Model):
     _closed = True  # additionalProperties: false
 

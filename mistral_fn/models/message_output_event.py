@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 from .output_content_chunks import OutputContentChunks
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class MessageOutputEvent(Model):
     _closed = True  # additionalProperties: false
 

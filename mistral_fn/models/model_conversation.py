@@ -35,7 +35,7 @@ ModelConversationTools = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ModelConversation(Model):
     _closed = True  # additionalProperties: false
 

@@ -12,7 +12,7 @@ ModelListData = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ModelList(Model):
     object: str | Unset = UNSET
 

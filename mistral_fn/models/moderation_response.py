@@ -4,7 +4,7 @@ from ..types import Model
 from .moderation_object import ModerationObject
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ModerationResponse(Model):
     id: str
 

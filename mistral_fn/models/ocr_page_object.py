@@ -6,7 +6,7 @@ from .ocr_page_dimensions import OCRPageDimensions
 from .ocr_table_object import OCRTableObject
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class OCRPageObject(Model):
     _closed = True  # additionalProperties: false
 

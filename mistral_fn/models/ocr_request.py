@@ -13,7 +13,7 @@ OCRRequestDocument = FileChunk | DocumentURLChunk | ImageURLChunk
 OCRRequestTableFormat = Literal["markdown", "html"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class OCRRequest(Model):
     _closed = True  # additionalProperties: false
 

@@ -5,7 +5,7 @@ from .ocr_page_object import OCRPageObject
 from .ocr_usage_info import OCRUsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class OCRResponse(Model):
     _closed = True  # additionalProperties: false
 

@@ -7,7 +7,7 @@ from ..types import Model
 OCRTableObjectFormat = Literal["markdown", "html"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class OCRTableObject(Model):
     _closed = True  # additionalProperties: false
 

@@ -3,7 +3,7 @@ import attrs
 from ..types import UNSET, Model, Unset
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class OCRUsageInfo(Model):
     _closed = True  # additionalProperties: false
 

@@ -4,7 +4,7 @@ from ..types import UNSET, Model, Unset
 from .usage_info import UsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ResponseBase(Model):
     id: str | Unset = UNSET
 

@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 from .conversation_usage_info import ConversationUsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ResponseDoneEvent(Model):
     _closed = True  # additionalProperties: false
 

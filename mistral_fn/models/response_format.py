@@ -5,7 +5,7 @@ from .json_schema import JsonSchema
 from .response_formats import ResponseFormats
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ResponseFormat(Model):
     """Specify the format that the model must output. By default it will use `{ "type": "text" }`. Setting to `{
     "type": "json_object" }` enables JSON mode, which guarantees the message the model generates is in JSON. When

@@ -6,7 +6,7 @@ from .sample_type import SampleType
 from .source import Source
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class RetrieveFileOut(Model):
     id: str
     """The unique identifier of the file."""

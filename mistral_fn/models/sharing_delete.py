@@ -4,7 +4,7 @@ from ..types import UNSET, Model, Unset
 from .entity_type import EntityType
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class SharingDelete(Model):
     org_id: str | None | Unset = UNSET
 

@@ -5,7 +5,7 @@ from .entity_type import EntityType
 from .share_enum import ShareEnum
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class SharingIn(Model):
     org_id: str | None | Unset = UNSET
 

@@ -6,7 +6,7 @@ from ..types import Model
 from .system_message_content_chunks import SystemMessageContentChunks
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class SystemMessage(Model):
     _closed = True  # additionalProperties: false
 

@@ -5,7 +5,7 @@ import attrs
 from ..types import Model
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class TextChunk(Model):
     _closed = True  # additionalProperties: false
 

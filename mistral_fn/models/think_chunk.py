@@ -7,7 +7,7 @@ from .reference_chunk import ReferenceChunk
 from .text_chunk import TextChunk
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ThinkChunk(Model):
     _closed = True  # additionalProperties: false
 

@@ -5,7 +5,7 @@ from .function import Function
 from .tool_types import ToolTypes
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class Tool(Model):
     _closed = True  # additionalProperties: false
 

@@ -5,7 +5,7 @@ from .function_name import FunctionName
 from .tool_types import ToolTypes
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ToolChoice(Model):
     """ToolChoice is either a ToolChoiceEnum or a ToolChoice"""
 

@@ -8,7 +8,7 @@ from .built_in_connectors import BuiltInConnectors
 from .tool_execution_info import ToolExecutionInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ToolExecutionDoneEvent(Model):
     _closed = True  # additionalProperties: false
 

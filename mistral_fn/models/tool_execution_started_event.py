@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 from .built_in_connectors import BuiltInConnectors
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ToolExecutionStartedEvent(Model):
     _closed = True  # additionalProperties: false
 

@@ -5,7 +5,7 @@ from .transcription_segment_chunk import TranscriptionSegmentChunk
 from .usage_info import UsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class TranscriptionResponse(Model):
     _closed = True  # additionalProperties: false
 

@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 TranscriptionSegmentChunkType = Literal["transcription_segment"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class TranscriptionSegmentChunk(Model):
     _closed = True  # additionalProperties: false
 

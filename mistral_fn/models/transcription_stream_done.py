@@ -7,7 +7,7 @@ from .transcription_segment_chunk import TranscriptionSegmentChunk
 from .usage_info import UsageInfo
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class TranscriptionStreamDone(Model):
     _closed = True  # additionalProperties: false
 

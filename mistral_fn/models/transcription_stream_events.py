@@ -27,7 +27,7 @@ TranscriptionStreamEventsData = Annotated[
 ]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class TranscriptionStreamEvents(Model):
     _closed = True  # additionalProperties: false
 

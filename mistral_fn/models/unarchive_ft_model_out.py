@@ -7,7 +7,7 @@ from ..types import UNSET, Model, Unset
 UnarchiveFTModelOutObject = Literal["model"]
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class UnarchiveFTModelOut(Model):
     id: str
 

@@ -6,7 +6,7 @@ from ..types import Model
 from .content_chunk import ContentChunk
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class UserMessage(Model):
     _closed = True  # additionalProperties: false
 

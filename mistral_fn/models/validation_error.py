@@ -3,7 +3,7 @@ import attrs
 from ..types import Model
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, eq=False, repr=False)
 class ValidationError(Model):
     loc: list[str | int]
 
