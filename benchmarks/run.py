@@ -357,6 +357,19 @@ def report(r: dict[str, Any], quick: bool, command: str) -> str:
     return "\n".join(parts)
 
 
+# Sections of RESULTS.md that other tools measure (the layer builder's sizes); a run keeps them.
+KEPT_SECTIONS = ("## Lambda layer",)
+
+
+def _kept_sections(path: Path) -> str:
+    """The text of RESULTS.md from the first kept section on, to append after a fresh table."""
+    if not path.exists():
+        return ""
+    old = path.read_text()
+    starts = [i for i in (old.find("\n" + heading) for heading in KEPT_SECTIONS) if i >= 0]
+    return "\n" + old[min(starts) :].lstrip("\n") if starts else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="mistral_fn benchmarks against requests by hand and mistralai.")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions; does not write RESULTS.md")
@@ -415,7 +428,7 @@ def main() -> None:
     print()
     print("\n".join(verdicts))
     if not args.quick and not args.no_write:
-        (HERE / "RESULTS.md").write_text(text)
+        (HERE / "RESULTS.md").write_text(text + _kept_sections(HERE / "RESULTS.md"))
         (ENVS / "last-results.json").write_text(json.dumps(results, indent=1))
         log(f"wrote {HERE / 'RESULTS.md'}")
     log(f"done in {time.monotonic() - started:.0f} s")
