@@ -214,7 +214,7 @@ class _Handler(BaseHTTPRequestHandler):
         if canned is not None and (canned.status >= 300 or canned.body is not None):
             self._canned(canned)
             return
-        problems = _check_request(op, path_params, query, payload, form)
+        problems = _check_request(op, query, payload, form)
         if problems:
             self._json(422, {"detail": problems})
             return
@@ -222,7 +222,7 @@ class _Handler(BaseHTTPRequestHandler):
         if op.events is not None:
             self._stream(op, request_body, cut=canned is not None and canned.fault == "cut_stream")
             return
-        status, answer = mock.store.answer(name, op, path_params, dict(query), request_body)
+        status, answer = mock.store.answer(op, path_params, request_body)
         extra = canned.headers if canned is not None else {}
         if isinstance(answer, bytes):
             self._send(status, answer, "application/octet-stream", extra)
@@ -321,7 +321,7 @@ def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
 
 
 def _check_request(
-    op: Operation, path: dict[str, str], query: list[tuple[str, str]], payload: Any, form: dict[str, Any]
+    op: Operation, query: list[tuple[str, str]], payload: Any, form: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """The request's problems in the API's 422 `detail` shape; empty when it fits the models."""
     problems: list[dict[str, Any]] = []

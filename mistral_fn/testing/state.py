@@ -45,9 +45,7 @@ class Store:
         self.resources: dict[str, dict[str, dict[str, Any]]] = {}
         self.contents: dict[str, bytes] = {}
 
-    def answer(
-        self, name: str, op: Operation, path: dict[str, str], query: dict[str, str], body: Any
-    ) -> tuple[int, Any]:
+    def answer(self, op: Operation, path: dict[str, str], body: Any) -> tuple[int, Any]:
         """The status and JSON (or bytes, or None) that answer a valid request."""
         status, model = next(iter(op.ok.items()))
         if model is None:
@@ -63,10 +61,10 @@ class Store:
         listed = self._list(op, model)
         if listed is not None:
             return status, listed
-        return status, _fill(model, path, body, name)
+        return status, _fill(model, path, body)
 
     def _create(self, op: Operation, model: Any, body: Any) -> Any:
-        made = _fill(model, {}, body, "")
+        made = _fill(model, {}, body)
         if isinstance(made, dict):
             if isinstance(body, dict) and "file" in body and isinstance(body["file"], tuple):
                 filename, content = body["file"][0], body["file"][1]
@@ -138,7 +136,7 @@ def _as(model: Any, value: Any) -> Any:
         return None
 
 
-def _fill(model: Any, path: dict[str, str], body: Any = None, name: str = "") -> Any:
+def _fill(model: Any, path: dict[str, str], body: Any = None) -> Any:
     """JSON of a generated `model`, with ids from the path and values the request gave, where they fit."""
     value = convert.to_json(fakes.build(model))
     if not isinstance(value, dict):
