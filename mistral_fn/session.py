@@ -91,6 +91,7 @@ class Session:
         "server_url",
         "time_left",
         "timeout_ms",
+        "watched",
     )
 
     def __init__(
@@ -123,6 +124,8 @@ class Session:
         self._http_client = http_client
         self._debug_logger = debug_logger
         self._env_settings: dict[str, dict[str, Any]] = {}
+        self.watched = False
+        """Whether attempts are held to their total time by `_runtime.watchdog` (our own client only)."""
         self._lock = threading.Lock()  # set last: from here on, settings are read-only
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -151,9 +154,15 @@ class Session:
                 if client is None:
                     import requests
 
+                    from ._runtime.watchdog import WatchedAdapter
+
                     client = requests.Session()
                     # Send only the headers the operation sets (API.md, "On the wire").
                     client.headers.clear()
+                    # Adapters whose sockets the watchdog can cut when an attempt's time is up.
+                    client.mount("https://", WatchedAdapter())
+                    client.mount("http://", WatchedAdapter())
+                    object.__setattr__(self, "watched", True)
                     object.__setattr__(self, "_http_client", client)
         return client
 

@@ -278,14 +278,36 @@ def _send_and_decode(
 
     client = session.http_client
     settings = session.environment_settings(_base_of(prepared.url))
+    watch = None
+    if session.watched:
+        from .watchdog import WATCHDOG
+
+        # A little later than the socket timeouts, so that theirs (more precise) speak when they can.
+        watch = WATCHDOG.watch(timeout + _WATCHDOG_GRACE)
     try:
-        response = client.send(prepared, timeout=(timeout, timeout), stream=True, allow_redirects=True, **settings)
-    except Exception as e:  # noqa: BLE001 - every transport failure is classified, never raised
-        error, connected = responses.classify_transport_error(e, timeout)
-        return Outcome(Err(error), None, connected)
-    hooks = session.hooks
-    if ctx is not None and hooks is not None and hooks.after_success and 200 <= response.status_code < 300:
-        for hook in hooks.after_success:  # a replacement is what gets decoded
-            response = hook(ctx, response) or response
-    result = responses.decode(op, response, budget.attempt_end(timeout), cancel, api_key)
-    return Outcome(result, response, True)
+        try:
+            response = client.send(prepared, timeout=(timeout, timeout), stream=True, allow_redirects=True, **settings)
+        except Exception as e:  # noqa: BLE001 - every transport failure is classified, never raised
+            error, connected = responses.classify_transport_error(e, timeout)
+            if watch is not None and watch.expired and isinstance(error, errors.ConnectionError):
+                error = _attempt_timed_out(timeout, e)  # the watchdog cut the socket
+            return Outcome(Err(error), None, connected)
+        hooks = session.hooks
+        if ctx is not None and hooks is not None and hooks.after_success and 200 <= response.status_code < 300:
+            for hook in hooks.after_success:  # a replacement is what gets decoded
+                response = hook(ctx, response) or response
+        result = responses.decode(op, response, budget.attempt_end(timeout), cancel, api_key)
+        if watch is not None and watch.expired and isinstance(result, Err):
+            if isinstance(result.error, errors.ConnectionError):
+                result = Err(_attempt_timed_out(timeout, result.error))
+        return Outcome(result, response, True)
+    finally:
+        if watch is not None:
+            WATCHDOG.release(watch)
+
+
+_WATCHDOG_GRACE = 0.1  # seconds
+
+
+def _attempt_timed_out(timeout: float, cause: BaseException) -> errors.RequestTimeoutError:
+    return errors.RequestTimeoutError(f"timed out: no whole response within {timeout:.3f} s", cause=cause)

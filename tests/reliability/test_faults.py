@@ -444,7 +444,6 @@ def _trickle_head(_: Recorded, conn: socket.socket) -> None:
     raise OSError("done trickling")
 
 
-@pytest.mark.xfail(strict=True, reason="timeout_ms is a per-read timeout until the headers are in: RELIABILITY.md")
 def test_headers_that_trickle_forever_hit_the_per_attempt_timeout(server: Loopback) -> None:
     """A status line and headers sent a byte at a time are cut at timeout_ms in total."""
     server.reply_fn(_trickle_head)

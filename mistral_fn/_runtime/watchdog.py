@@ -1,0 +1,121 @@
+"""Hold every attempt to its total time, even against a server that trickles its headers.
+
+`requests` only bounds each socket read, so a server sending a byte now and then never times out
+before the body starts (the body is bounded by the wall-clock checks in `responses.read_body`).
+Sessions that make their own `requests.Session` mount `WatchedAdapter`: its connections say which
+socket the current thread is using, and one shared thread shuts that socket down when the attempt's
+time is up. A client passed as `http_client=` keeps its own adapters and is not watched.
+"""
+
+import heapq
+import itertools
+import socket
+import threading
+import time
+from typing import Any
+
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+_current = threading.local()
+
+
+class Watch:
+    """One attempt under watch: the connection it sends on, and whether its time ran out."""
+
+    __slots__ = ("connection", "done", "expired")
+
+    def __init__(self) -> None:
+        self.connection: HTTPConnection | None = None
+        self.expired = False
+        self.done = False
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        watch = getattr(_current, "watch", None)
+        if watch is not None:
+            watch.connection = self
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        watch = getattr(_current, "watch", None)
+        if watch is not None:
+            watch.connection = self
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class WatchedAdapter(HTTPAdapter):
+    """An HTTPAdapter whose connections can be found, and cut, by the watchdog."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _Watchdog:
+    """One daemon thread, started on first use, waking at the nearest attempt deadline."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._heap: list[tuple[float, int, Watch]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, seconds: float) -> Watch:
+        """Start watching the calling thread's next request; `release` it when the attempt is over."""
+        watch = Watch()
+        _current.watch = watch
+        with self._condition:
+            heapq.heappush(self._heap, (time.monotonic() + seconds, next(self._order), watch))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="mistral-fn-watchdog", daemon=True)
+                self._thread.start()
+            elif self._heap[0][2] is watch:
+                self._condition.notify()
+        return watch
+
+    def release(self, watch: Watch) -> None:
+        watch.done = True  # the heap entry is dropped when its time comes
+        if getattr(_current, "watch", None) is watch:
+            _current.watch = None
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                while self._heap and self._heap[0][2].done:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._condition.wait()
+                    continue
+                wait = self._heap[0][0] - time.monotonic()
+                if wait > 0:
+                    self._condition.wait(wait)
+                    continue
+                _, _, watch = heapq.heappop(self._heap)
+            _cut(watch)
+
+
+def _cut(watch: Watch) -> None:
+    sock = getattr(watch.connection, "sock", None)
+    if watch.done or sock is None:
+        return
+    watch.expired = True
+    try:
+        sock.shutdown(socket.SHUT_RDWR)  # wakes the read blocked in the caller's thread
+    except OSError:
+        pass
+
+
+WATCHDOG = _Watchdog()
