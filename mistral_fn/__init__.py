@@ -15,10 +15,12 @@ from .types import UNSET, Unset
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from ._dry_run import prepare
     from .funcs import *  # noqa: F403
 
 __all__ = [
     "UNSET",
+    "prepare",
     "BackoffStrategy",
     "Err",
     "HookContext",
@@ -34,6 +36,11 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     from .funcs import OPERATIONS
 
+    if name == "prepare":  # kept out of the eager imports: most programs never dry-run
+        from ._dry_run import prepare
+
+        globals()["prepare"] = prepare
+        return prepare
     if name in OPERATIONS:
         import importlib
 

@@ -96,3 +96,17 @@ def test_collect_through_chat_stream(server: Loopback) -> None:
     assert isinstance(collected, Ok)
     assert type(collected.value).__name__ == "ChatCompletionResponse"
     assert (collected.value.choices[0].message.content, collected.value.choices[0].finish_reason) == ("Hello", "stop")
+
+
+def test_prepare_is_a_typed_dry_run(server: Loopback) -> None:
+    """prepare(operation, session, ...) gives the PreparedRequest, or InvalidRequestError, sending nothing."""
+    from mistral_fn import prepare
+    from mistral_fn.errors import InvalidRequestError
+
+    session = Session(api_key="sk-prepare-0123", server_url=server.url)
+    prepared = prepare(chat_complete, session, model="m", messages=MESSAGES)
+    assert isinstance(prepared, Ok) and prepared.value.method == "POST"
+    assert prepared.value.body == b'{"model":"m","stream":false,"messages":[{"content":"Hi","role":"user"}]}'
+    refused = prepare(chat_complete, session, model="m", messages="not a list")  # type: ignore[arg-type]
+    assert isinstance(refused, Err) and isinstance(refused.error, InvalidRequestError)
+    assert server.requests == []

@@ -55,3 +55,14 @@ def describe_error(error: ChatCompleteError) -> str:
 
 def call(session: Session) -> str:
     return describe(chat_complete(session, model="mistral-small-latest", messages=[{"role": "user", "content": "hi"}]))
+
+
+def dry_run(session: Session) -> str:
+    """prepare() is typed: its Ok holds a PreparedRequest, so `.body` type-checks."""
+    from mistral_fn import prepare
+
+    match prepare(chat_complete, session, model="m", messages=[{"role": "user", "content": "hi"}]):
+        case Ok(request):
+            return str(request.body)
+        case Err(error):
+            return error.message
