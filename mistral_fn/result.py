@@ -26,7 +26,10 @@ class Meta:
 
 
 NO_META = Meta(0, {}, 0)
-"""The `meta` of an `Ok` that did not come from a response (made by hand, or by `map`)."""
+"""The `meta` of an `Ok` no response produced: one made by hand, or `EventStream.collect()`/`text()`.
+
+`Ok.map` keeps the meta it starts from; `and_then` gives whatever its function returns.
+"""
 
 
 @final

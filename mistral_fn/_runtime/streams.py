@@ -74,7 +74,9 @@ class EventStream(Generic[E]):
 
     Iteration ends at the end marker (`data: [DONE]`) or at the end of the response. A failure in
     the middle raises the matching error from the iterator; `results()` gives it as `Err` instead.
-    Nothing is ever silently cut: a stream that stops before its end marker is an error.
+    Streams with an end marker (chat, fim, agents) that stop before it are an error. Streams without
+    one (conversations, audio transcriptions) are an error when cut inside an event or a chunk; cut
+    cleanly between two events, they end as if finished (their last event says whether they were).
     """
 
     def __init__(

@@ -1,6 +1,7 @@
 """Retries, timeouts, deadlines and cancellation against a loopback server."""
 
 import email.utils
+import json
 import socket
 import threading
 import time
@@ -11,7 +12,7 @@ from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session
 from mistral_fn._runtime.invoke import Call, invoke
 from mistral_fn._runtime.retries import parse_retry_after
 from mistral_fn.errors import ConnectionError, MistralError, RequestAbortedError, RequestTimeoutError
-from tests.loopback import Loopback, Recorded
+from tests.loopback import Loopback, Recorded, send_response
 from tests.runtime.shapes import CHAT, CHAT_BODY, CHAT_REPLY, UPLOAD
 
 FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=20, exponent=2, max_elapsed_time=5000))
@@ -40,17 +41,25 @@ def test_503_twice_then_200(server: Loopback) -> None:
 
 @pytest.mark.parametrize("retry_after", ["0.3", "date"])
 def test_429_retry_after_is_honoured(server: Loopback, retry_after: str) -> None:
-    """Retry-After in seconds or as an HTTP date sets the wait."""
+    """Retry-After in seconds or as an HTTP date sets the wait: the retry arrives no earlier than asked."""
+    not_before = time.time() + 0.3
     if retry_after == "date":
-        retry_after = email.utils.formatdate(time.time() + 1.2, usegmt=True)
+        # An HTTP date has one-second resolution: name a whole second, 1 to 2 s from now.
+        not_before = float(int(time.time()) + 2)
+        retry_after = email.utils.formatdate(not_before, usegmt=True)
     server.reply(429, {"message": "slow down"}, headers={"Retry-After": retry_after})
-    server.reply(200, CHAT_REPLY)
+    arrived: list[float] = []
+
+    def answer(request: Recorded, conn: socket.socket) -> None:
+        arrived.append(time.time())
+        send_response(conn, 200, json.dumps(CHAT_REPLY).encode(), {"Content-Type": "application/json"})
+
+    server.reply_fn(answer)
     started = time.monotonic()
     result = invoke(_session(server, retry_config=FAST), CHAT, body=CHAT_BODY)
-    waited = time.monotonic() - started
-    assert result.ok
-    assert waited >= 0.25  # an HTTP date has one-second resolution: at least 0.25 s is left of 1.2 s
-    assert waited < 3
+    assert result.ok and len(arrived) == 1
+    assert arrived[0] >= not_before - 0.01  # 10 ms for the clock's own granularity
+    assert time.monotonic() - started < 3
 
 
 def test_non_retryable_400_is_not_retried(server: Loopback) -> None:
@@ -206,3 +215,37 @@ def test_an_attempt_cut_by_the_deadline_names_the_deadline(server: Loopback) -> 
     result = invoke(_session(server), CHAT, body=CHAT_BODY, call=Call(deadline_ms=250))
     assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
     assert "deadline_ms=250 ran out" in result.error.message
+
+
+def test_deadline_refuses_a_wait_it_cannot_fit(server: Loopback) -> None:
+    """A Retry-After longer than the deadline is not waited out: one request, and the Err names both."""
+    server.reply(429, {"message": "slow down"}, headers={"Retry-After": "3"})
+    server.reply(200, CHAT_REPLY)
+    result = invoke(_session(server, retry_config=FAST), CHAT, body=CHAT_BODY, call=Call(deadline_ms=1000))
+    assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
+    # Decided before waiting: the message names the wait it refused, the cause is the 429 itself.
+    assert "deadline_ms=1000 ran out" in result.error.message
+    assert "the next retry would wait 3000 ms" in result.error.message
+    assert isinstance(result.error.cause, MistralError) and result.error.cause.status_code == 429
+    assert len(server.requests) == 1
+
+
+def _read_and_close(request: Recorded, conn: socket.socket) -> None:
+    raise ConnectionResetError("the request was read; the server hangs up without answering")
+
+
+def test_upload_not_resent_after_a_drop_once_sent(server: Loopback) -> None:
+    """files_upload to a server that reads the request and hangs up is sent exactly once, even with
+    retry_connection_errors; a listing against the same server is retried (the drop is retryable)."""
+    from mistral_fn import files_list, files_upload
+
+    for _ in range(200):
+        server.reply_fn(_read_and_close)
+    config = RetryConfig(backoff=BackoffStrategy(5, 10, 2, max_elapsed_time=300), retry_connection_errors=True)
+    session = _session(server, retry_config=config)
+    result = files_upload(session, file=("a.jsonl", b"{}"))
+    assert isinstance(result, Err) and isinstance(result.error, ConnectionError)
+    assert len(server.requests) == 1
+    listed = files_list(session)
+    assert isinstance(listed, Err) and isinstance(listed.error, ConnectionError)
+    assert len(server.requests) >= 3

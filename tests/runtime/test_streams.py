@@ -1,5 +1,6 @@
 """EventStream over real SSE bytes: clean ends, cuts, malformed events, error frames, cancel."""
 
+import dataclasses
 import json
 import threading
 
@@ -180,3 +181,27 @@ def test_silent_stream_times_out(server: Loopback) -> None:
     results = list(_open(session).results())
     assert isinstance(results[0], Ok)
     assert isinstance(results[1], Err) and isinstance(results[1].error, RequestTimeoutError)
+
+
+_NO_MARKER = dataclasses.replace(CHAT_STREAM, end_marker=None, collect_into=None)
+
+
+@pytest.mark.parametrize("how", ["close-delimited", "chunked, terminated", "chunked, dropped"])
+def test_stream_without_end_marker_cut_between_events(server: Loopback, session: Session, how: str) -> None:
+    """With no end marker (conversations, transcriptions), a clean end between events cannot be told from
+    the real end: iteration just stops. A chunked body dropped before its last chunk is still an error."""
+    body = (_event(0) + _event(1)).encode()
+    if how == "close-delimited":
+        server.reply_sse([body], chunked=False)
+    else:
+        end = b"0\r\n\r\n" if how == "chunked, terminated" else b""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+        server.reply_raw(head + b"%x\r\n%s\r\n" % (len(body), body) + end)
+    result = invoke(session, _NO_MARKER, body={**CHAT_BODY, "stream": True})
+    assert isinstance(result, Ok)
+    results = list(result.value.results())
+    assert [r.value.data.choices[0].delta.content for r in results if isinstance(r, Ok)] == ["t0", "t1"]
+    if how == "chunked, dropped":
+        assert isinstance(results[-1], Err) and isinstance(results[-1].error, ConnectionError)
+    else:
+        assert all(isinstance(r, Ok) for r in results)

@@ -63,15 +63,24 @@ def test_every_operation_gets_a_valid_answer(session: Session, mock: MockServer,
     op: Operation = importlib.import_module(f"mistral_fn.funcs.{name}")._OPERATION
     result = function(session, **_required_arguments(name))
     assert isinstance(result, Ok), f"{name}: {result!r}"
+    assert mock.requests_for(name), f"{name} was not routed to itself"
     value = result.value
     if op.events is not None:
         assert isinstance(value, EventStream)
         with value:
             events = list(value.results())
         assert events and all(isinstance(e, Ok) for e in events), f"{name}: {events[-1]!r}"
-    elif next(iter(op.ok.values())) is BinaryResponse:
+        assert all(isinstance(e.value, op.events) for e in events if isinstance(e, Ok)), name
+        return
+    model = next(iter(op.ok.values()))
+    if model is BinaryResponse:
         assert isinstance(value, BinaryResponse) and value.read()
-    assert mock.requests_for(name), f"{name} was not routed to itself"
+    elif model is None:
+        assert value is None
+    elif isinstance(model, type):
+        assert isinstance(value, model), f"{name}: {value!r} is not a {model.__name__}"
+    else:  # a list or union of models: the value reads back as the same value through the declared type
+        assert convert.read(convert.to_json(value), model) == value, f"{name}: {value!r}"
 
 
 def test_uploaded_file_can_be_listed_retrieved_and_downloaded(session: Session) -> None:
