@@ -7,12 +7,10 @@ on `sys.path`: no site-packages, so every import must be satisfied by the layer 
 
 import importlib.util
 import json
-import platform
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +19,10 @@ import pytest
 from mistral_fn.layer import build_layer
 from mistral_fn.layer.deps import REQUIREMENTS
 from mistral_fn.layer.operations import read_operations
+from tests.layer.conftest import PLATFORM, PYTHON, ROOT, Built
 from tests.loopback import Loopback
 
-ROOT = Path(__file__).resolve().parents[2]
 HANDLER_DIR = ROOT / "examples" / "lambda"
-PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
-PLATFORM = "manylinux2014_aarch64" if platform.machine().lower() in ("aarch64", "arm64") else "manylinux2014_x86_64"
 API_KEY = "sk-layer-test-0123456789"
 ALL_OPERATIONS = read_operations(ROOT / "mistral_fn" / "funcs" / "__init__.py")
 
@@ -57,33 +53,6 @@ strays = sorted(f for f in files if f and not f.startswith(allowed))
 funcs = sorted(n for n in sys.modules if n.startswith("mistral_fn.funcs.") and "._" not in n)
 print(json.dumps({"responses": responses, "strays": strays, "funcs": funcs}))
 """
-
-
-@dataclass(frozen=True)
-class Built:
-    zip: Path
-    site: Path
-    """The unzipped layer's `python/` folder."""
-    stdout: str
-
-    @property
-    def names(self) -> list[str]:
-        with zipfile.ZipFile(self.zip) as archive:
-            return archive.namelist()
-
-
-@pytest.fixture(scope="module")
-def chat_layer(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The chat_complete layer, built by the command line as a user would."""
-    tmp = tmp_path_factory.mktemp("chat-layer")
-    output = tmp / "layer.zip"
-    command = [sys.executable, "-m", "mistral_fn.layer", "build", "--function", "chat_complete"]
-    command += ["--output", str(output), "--python", PYTHON, "--platform", PLATFORM]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr
-    with zipfile.ZipFile(output) as archive:
-        archive.extractall(tmp / "unzipped")
-    return Built(output, tmp / "unzipped" / "python", done.stdout)
 
 
 @pytest.fixture(scope="module")
