@@ -27,8 +27,6 @@ from tests.layer.conftest import ROOT, Built
 from tests.layer.runtime_api import RuntimeAPI
 from tests.loopback import Loopback, Recorded
 
-awslambdaric = pytest.importorskip("awslambdaric", reason="awslambdaric is a dev dependency: pip install -e '.[dev]'")
-
 API_KEY = "sk-lambda-runtime-test-0123456789"
 CHAT_RESPONSE = {
     "id": "cmpl-1",
