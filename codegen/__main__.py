@@ -37,6 +37,7 @@ def generate(out: Path, the_spec: spec.Spec | None = None, quiet: bool = False) 
         creating = ", ".join(planning.iter_creating(plan))
         print(f"generated {len(files)} files from spec sha256 {plan.sha256[:12]}")
         print(f"operations that create (retried only where safe): {creating}")
+        print(f"operations that page: {', '.join(planning.iter_paging(plan))}")
         for defect in plan.defects:
             print(f"spec defect worked around: {defect}")
     return {k: (out / k).read_text(encoding="utf-8") for k in files}

@@ -850,6 +850,8 @@ class OperationPlan:
     collisions: tuple[str, ...]
     response_type: str
     """What `Ok` holds, as printed in FUNCTIONS.md."""
+    pages: "Paging | None" = None
+    """How the operation pages, for list operations with `page` and `page_size` query parameters."""
     required_examples: tuple[tuple[str, Any], ...] = ()
     """Required keyword -> the spec's example value for it, where the spec gives one."""
     example: str = ""
@@ -1057,6 +1059,10 @@ class Operations:
             args.append(("collect_into", collect))
         if creates:
             args.append(("creates", "True"))
+        pages = paging(self.spec, row, op)
+        if pages is not None:
+            scope.need(".._runtime.invoke", "Pages")
+            args.append(("pages", pages.source()))
 
         aliases = tuple(Alias(n, scope.annotation(v)) for n, v in local.aliases.items()) + tuple(scope.aliases)
         summary = row.summary
@@ -1086,6 +1092,7 @@ class Operations:
             has_body=request is not None,
             return_annotation=return_annotation,
             creates=creates,
+            pages=pages,
             streaming=streaming,
             collisions=collisions,
             response_type=response_t,
@@ -1201,6 +1208,50 @@ def creates_resource(spec: Spec, row: OperationRow, spec_path: str, op: dict[str
         return False
     item = spec.doc["paths"].get(path, {})
     return "get" in item
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How a list operation pages; printed as the runtime's `Pages(...)`."""
+
+    items: str | None
+    """The response property holding one page's items; None where the response is the list itself."""
+    total: str | None
+    """Dotted path of the response property counting the items of all pages, where there is one."""
+    page_size: int | None
+    """The spec's default `page_size`: what the server uses when it is left out."""
+
+    def source(self) -> str:
+        args = [f"{name}={_literal(value)}" for name, value in vars(self).items() if value is not None]
+        return f"Pages({', '.join(args)})"
+
+
+def paging(spec: Spec, row: OperationRow, op: dict[str, Any]) -> Paging | None:
+    """A list operation pages when it takes `page` and `page_size` query parameters.
+
+    Pages count from 0 (the spec's default `page` everywhere). The items are the one array
+    property of the 200 response (or the response itself, where it is an array: `beta_agents_list`);
+    the total is its `total` property, or `total_items` of a nested object (`ListDocumentOut.pagination`).
+    A paging operation whose response does not fit stops the generator, so a person decides.
+    """
+    query = {p["name"]: p for p in map(spec.resolve, op.get("parameters", [])) if p["in"] == "query"}
+    if "page" not in query or "page_size" not in query:
+        return None
+    if query["page"].get("schema", {}).get("default", 0) != 0:
+        raise ValueError(f"{row.python_name}: pages that do not count from 0")
+    page_size = query["page_size"].get("schema", {}).get("default")
+    schema = spec.resolve(op["responses"]["200"]["content"]["application/json"]["schema"])
+    if schema.get("type") == "array":
+        return Paging(None, None, page_size)
+    props = {name: spec.resolve(s) for name, s in flatten_properties(spec, schema).items()}
+    arrays = [name for name, s in props.items() if s.get("type") == "array"]
+    if len(arrays) != 1:
+        raise ValueError(f"{row.python_name}: pages, but its response has array properties {arrays}")
+    total = "total" if "total" in props else None
+    for name, s in props.items():
+        if total is None and "total_items" in flatten_properties(spec, s):
+            total = f"{name}.total_items"
+    return Paging(arrays[0], total, page_size)
 
 
 def group_of(python_name: str) -> str:
@@ -1324,3 +1375,7 @@ def make_plan(spec: Spec) -> Plan:
 
 def iter_creating(plan: Plan) -> Iterator[str]:
     return (op.name for op in plan.operations if op.creates)
+
+
+def iter_paging(plan: Plan) -> Iterator[str]:
+    return (op.name for op in plan.operations if op.pages is not None)

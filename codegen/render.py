@@ -125,7 +125,7 @@ def _dict(items: Iterable[tuple[str, str]]) -> str:
 def operation_module(op: OperationPlan) -> str:
     operation = ",\n    ".join(f"{k}={v}" for k, v in op.operation_args)
     params = "\n    ".join(_signature(op))
-    invoke_args = ["session", "_OPERATION"]
+    invoke_args = ["session", "OPERATION"]
     if op.path_args:
         invoke_args.append(f"path={_dict(op.path_args)}")
     if op.query_args:
@@ -136,6 +136,7 @@ def operation_module(op: OperationPlan) -> str:
         invoke_args.append("body=body")
     invoke_args.append("call=call")
     aliases = _aliases(op.aliases)
+    operation_doc = docstring(f"What `{op.name}` sends and expects back.", 0)
     return f"""{docstring(op.module_doc, 0)}
 
 {chr(10).join(op.imports)}
@@ -143,9 +144,10 @@ def operation_module(op: OperationPlan) -> str:
 {aliases}
 {op.error_alias} = {op.error_value}
 
-_OPERATION = Operation(
+OPERATION = Operation(
     {operation},
 )
+{operation_doc}
 
 
 def {op.name}(
@@ -185,9 +187,12 @@ def funcs_index(plan: Plan) -> str:
 {OPTIONS_DOC}
 """
 
-from typing import TYPE_CHECKING
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .._runtime.invoke import Operation
 {imports}
 
 OPERATIONS = frozenset(
@@ -200,6 +205,18 @@ OPERATIONS = frozenset(
 __all__ = [
 {all_list}
 ]
+
+
+def operation_of(function: Callable[..., Any]) -> "Operation":
+    """The `Operation` an operation function sends (`operation_of(files_list).pages`).
+
+    Raises `ValueError` for a function that is not one of the operations above.
+    """
+    name = getattr(function, "__name__", "")
+    if name not in OPERATIONS or getattr(function, "__module__", "") != f"{{__name__}}.{{name}}":
+        raise ValueError(f"not an operation of mistral_fn: {{function!r}}")
+    operation: Operation = importlib.import_module(f"{{__name__}}.{{name}}").OPERATION
+    return operation
 '''
 
 
@@ -249,6 +266,12 @@ def functions_md(plan: Plan) -> str:
         "",
         *OPTIONS_DOC.splitlines()[2:],
         "",
+        "## Operations that page",
+        "",
+        PAGES_DOC,
+        "",
+        "They are: " + ", ".join(f"`{op.name}`" for op in plan.operations if op.pages is not None) + ".",
+        "",
         "## Operations that create",
         "",
         "Marked *(creates)* below. " + CREATES_DOC,
@@ -284,8 +307,20 @@ CREATES_DOC = "\n".join(
 )
 
 
+PAGES_DOC = "\n".join(
+    wrap(
+        "Marked *(pages)* below. These list operations take `page` (counting from 0) and `page_size` query parameters; "
+        "`paginate(op, session, **kwargs)` walks their pages and yields each item. The generator marks "
+        "every operation with both parameters, and records in its `OPERATION.pages` which response "
+        "attribute holds the items and which one counts them all, where the response has one.",
+        0,
+    )
+)
+
+
 def _function_entry(op: OperationPlan) -> list[str]:
     mark = " *(creates)*" if op.creates else ""
+    mark += " *(pages)*" if op.pages is not None else ""
     stream = " *(stream)*" if op.streaming else ""
     own = ["session: Session,", *(["*,"] if op.keywords else []), *(_keyword(k, comment=False) for k in op.keywords)]
     options = ", ".join(name for name, _, _ in op.options)

@@ -52,6 +52,21 @@ class Operation:
     """Response model `EventStream.collect()` rebuilds from a completion stream (chat, fim, agents)."""
     creates: bool = False
     """A POST that makes a new resource: retried only where the request cannot have taken effect."""
+    pages: "Pages | None" = None
+    """Set on list operations that page (`page` and `page_size` query parameters): how to walk them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """How a list operation pages: `page` counts from 0, `page_size` items per page."""
+
+    items: str | None = None
+    """The response attribute holding one page's items; None where the response is the list itself."""
+    total: str | None = None
+    """Dotted path of the response attribute counting the items of all pages, where there is one
+    (`total`, `pagination.total_items`); it may still be `UNSET` or `None` in a given response."""
+    page_size: int | None = None
+    """The page size the server uses when `page_size` is left out (the spec's default)."""
 
 
 class Call(NamedTuple):

@@ -16,9 +16,12 @@ Per-call options, accepted by every operation after its own keywords:
   anything (`fine_tuning_jobs_create` has a `dry_run` parameter of its own and does not offer this).
 """
 
-from typing import TYPE_CHECKING
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .._runtime.invoke import Operation
     from .agents_complete import agents_complete as agents_complete
     from .agents_stream import agents_stream as agents_stream
     from .audio_transcriptions_complete import audio_transcriptions_complete as audio_transcriptions_complete
@@ -262,3 +265,15 @@ __all__ = [
     "models_update",
     "ocr_process",
 ]
+
+
+def operation_of(function: Callable[..., Any]) -> "Operation":
+    """The `Operation` an operation function sends (`operation_of(files_list).pages`).
+
+    Raises `ValueError` for a function that is not one of the operations above.
+    """
+    name = getattr(function, "__name__", "")
+    if name not in OPERATIONS or getattr(function, "__module__", "") != f"{__name__}.{name}":
+        raise ValueError(f"not an operation of mistral_fn: {function!r}")
+    operation: Operation = importlib.import_module(f"{__name__}.{name}").OPERATION
+    return operation

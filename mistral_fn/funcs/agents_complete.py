@@ -20,7 +20,7 @@ from ..types import UNSET, Unset
 
 AgentsCompleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_completion_v1_agents_completions_post",
     method="POST",
     path="/v1/agents/completions",
@@ -28,6 +28,7 @@ _OPERATION = Operation(
     ok={200: ChatCompletionResponse},
     errors={422: HTTPValidationError},
 )
+"""What `agents_complete` sends and expects back."""
 
 
 def agents_complete(
@@ -102,4 +103,4 @@ def agents_complete(
         "agent_id": agent_id,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -22,7 +22,7 @@ from ..types import UNSET, Unset
 
 AgentsStreamError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_completion_v1_agents_completions_post",
     method="POST",
     path="/v1/agents/completions",
@@ -34,6 +34,7 @@ _OPERATION = Operation(
     end_marker="[DONE]",
     collect_into=ChatCompletionResponse,
 )
+"""What `agents_stream` sends and expects back."""
 
 
 def agents_stream(
@@ -108,4 +109,4 @@ def agents_stream(
         "agent_id": agent_id,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -14,7 +14,7 @@ from ..types import UNSET, FileInput, Unset
 
 AudioTranscriptionsCompleteError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="audio_api_v1_transcriptions_post",
     method="POST",
     path="/v1/audio/transcriptions",
@@ -22,6 +22,7 @@ _OPERATION = Operation(
     ok={200: TranscriptionResponse},
     files=frozenset({"file"}),
 )
+"""What `audio_transcriptions_complete` sends and expects back."""
 
 
 def audio_transcriptions_complete(
@@ -68,4 +69,4 @@ def audio_transcriptions_complete(
         "timestamp_granularities": timestamp_granularities,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

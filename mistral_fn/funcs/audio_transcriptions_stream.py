@@ -15,7 +15,7 @@ from ..types import UNSET, FileInput, Unset
 
 AudioTranscriptionsStreamError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="audio_api_v1_transcriptions_post_stream",
     method="POST",
     path="/v1/audio/transcriptions",
@@ -25,6 +25,7 @@ _OPERATION = Operation(
     accept="text/event-stream",
     events=TranscriptionStreamEvents,
 )
+"""What `audio_transcriptions_stream` sends and expects back."""
 
 
 def audio_transcriptions_stream(
@@ -70,4 +71,4 @@ def audio_transcriptions_stream(
         "timestamp_granularities": timestamp_granularities,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

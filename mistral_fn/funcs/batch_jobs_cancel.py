@@ -11,13 +11,14 @@ from ..session import RetryConfig, Session
 
 BatchJobsCancelError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_batch_cancel_batch_job",
     method="POST",
     path="/v1/batch/jobs/{job_id}/cancel",
     ok={200: BatchJobOut},
     params={"job_id": str},
 )
+"""What `batch_jobs_cancel` sends and expects back."""
 
 
 def batch_jobs_cancel(
@@ -37,4 +38,4 @@ def batch_jobs_cancel(
     Request the cancellation of a batch job.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"job_id": job_id}, call=call)
+    return invoke(session, OPERATION, path={"job_id": job_id}, call=call)

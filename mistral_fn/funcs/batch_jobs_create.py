@@ -16,7 +16,7 @@ from ..types import UNSET, Unset
 
 BatchJobsCreateError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_batch_create_batch_job",
     method="POST",
     path="/v1/batch/jobs",
@@ -24,6 +24,7 @@ _OPERATION = Operation(
     ok={200: BatchJobOut},
     creates=True,
 )
+"""What `batch_jobs_create` sends and expects back."""
 
 
 def batch_jobs_create(
@@ -72,4 +73,4 @@ def batch_jobs_create(
         "timeout_hours": timeout_hours,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -12,13 +12,14 @@ from ..types import UNSET, Unset
 
 BatchJobsGetError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_batch_get_batch_job",
     method="GET",
     path="/v1/batch/jobs/{job_id}",
     ok={200: BatchJobOut},
     params={"job_id": str, "inline": bool | Unset},
 )
+"""What `batch_jobs_get` sends and expects back."""
 
 
 def batch_jobs_get(
@@ -42,4 +43,4 @@ def batch_jobs_get(
         inline: If True, return results inline in the response.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"job_id": job_id}, query={"inline": inline}, call=call)
+    return invoke(session, OPERATION, path={"job_id": job_id}, query={"inline": inline}, call=call)

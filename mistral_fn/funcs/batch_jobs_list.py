@@ -5,7 +5,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.invoke import Call, Operation, Pages, invoke
 from ..errors import CommonError
 from ..models.batch_job_status import BatchJobStatus
 from ..models.batch_jobs_out import BatchJobsOut
@@ -15,7 +15,7 @@ from ..types import UNSET, Unset
 
 BatchJobsListError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_batch_get_batch_jobs",
     method="GET",
     path="/v1/batch/jobs",
@@ -30,7 +30,9 @@ _OPERATION = Operation(
         "created_by_me": bool | Unset,
         "status": list[BatchJobStatus | str] | Unset,
     },
+    pages=Pages(items="data", total="total", page_size=100),
 )
+"""What `batch_jobs_list` sends and expects back."""
 
 
 def batch_jobs_list(
@@ -64,7 +66,7 @@ def batch_jobs_list(
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
     return invoke(
         session,
-        _OPERATION,
+        OPERATION,
         query={
             "page": page,
             "page_size": page_size,

@@ -15,7 +15,7 @@ from ..types import UNSET, Unset
 
 BetaAgentsCreateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_create",
     method="POST",
     path="/v1/agents",
@@ -24,6 +24,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     creates=True,
 )
+"""What `beta_agents_create` sends and expects back."""
 
 
 def beta_agents_create(
@@ -67,4 +68,4 @@ def beta_agents_create(
         "metadata": metadata,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

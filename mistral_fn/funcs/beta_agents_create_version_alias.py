@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 BetaAgentsCreateVersionAliasError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_create_or_update_alias",
     method="PUT",
     path="/v1/agents/{agent_id}/aliases",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"agent_id": str, "alias": str, "version": int},
 )
+"""What `beta_agents_create_version_alias` sends and expects back."""
 
 
 def beta_agents_create_version_alias(
@@ -42,5 +43,5 @@ def beta_agents_create_version_alias(
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
     return invoke(
-        session, _OPERATION, path={"agent_id": agent_id}, query={"alias": alias, "version": version}, call=call
+        session, OPERATION, path={"agent_id": agent_id}, query={"alias": alias, "version": version}, call=call
     )

@@ -10,7 +10,7 @@ from ..session import RetryConfig, Session
 
 BetaAgentsDeleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_delete",
     method="DELETE",
     path="/v1/agents/{agent_id}",
@@ -18,6 +18,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"agent_id": str},
 )
+"""What `beta_agents_delete` sends and expects back."""
 
 
 def beta_agents_delete(
@@ -34,4 +35,4 @@ def beta_agents_delete(
 ) -> Result[None, BetaAgentsDeleteError]:
     """Delete an agent entity."""
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"agent_id": agent_id}, call=call)
+    return invoke(session, OPERATION, path={"agent_id": agent_id}, call=call)

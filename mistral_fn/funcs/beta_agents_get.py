@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 
 BetaAgentsGetError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_get",
     method="GET",
     path="/v1/agents/{agent_id}",
@@ -20,6 +20,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"agent_id": str, "agent_version": int | str | Unset},
 )
+"""What `beta_agents_get` sends and expects back."""
 
 
 def beta_agents_get(
@@ -41,4 +42,4 @@ def beta_agents_get(
     version number or a string alias.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"agent_id": agent_id}, query={"agent_version": agent_version}, call=call)
+    return invoke(session, OPERATION, path={"agent_id": agent_id}, query={"agent_version": agent_version}, call=call)

@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 BetaAgentsGetVersionError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_get_version",
     method="GET",
     path="/v1/agents/{agent_id}/versions/{version}",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"agent_id": str, "version": str},
 )
+"""What `beta_agents_get_version` sends and expects back."""
 
 
 def beta_agents_get_version(
@@ -39,4 +40,4 @@ def beta_agents_get_version(
     Get a specific agent version by version number.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"agent_id": agent_id, "version": version}, call=call)
+    return invoke(session, OPERATION, path={"agent_id": agent_id, "version": version}, call=call)

@@ -4,7 +4,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.invoke import Call, Operation, Pages, invoke
 from ..errors import CommonError, HTTPValidationError
 from ..models.agent import Agent
 from ..models.request_source import RequestSource
@@ -14,7 +14,7 @@ from ..types import UNSET, Unset
 
 BetaAgentsListError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_list",
     method="GET",
     path="/v1/agents",
@@ -30,7 +30,9 @@ _OPERATION = Operation(
         "metadata": dict[str, Any] | Unset,
     },
     json_query=frozenset({"metadata"}),
+    pages=Pages(page_size=20),
 )
+"""What `beta_agents_list` sends and expects back."""
 
 
 def beta_agents_list(
@@ -62,7 +64,7 @@ def beta_agents_list(
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
     return invoke(
         session,
-        _OPERATION,
+        OPERATION,
         query={
             "page": page,
             "page_size": page_size,

@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 BetaAgentsListVersionAliasesError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_list_version_aliases",
     method="GET",
     path="/v1/agents/{agent_id}/aliases",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"agent_id": str},
 )
+"""What `beta_agents_list_version_aliases` sends and expects back."""
 
 
 def beta_agents_list_version_aliases(
@@ -38,4 +39,4 @@ def beta_agents_list_version_aliases(
     Retrieve all version aliases for a specific agent.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"agent_id": agent_id}, call=call)
+    return invoke(session, OPERATION, path={"agent_id": agent_id}, call=call)

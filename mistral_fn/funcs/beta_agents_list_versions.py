@@ -3,7 +3,7 @@
 import threading
 from collections.abc import Mapping
 
-from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.invoke import Call, Operation, Pages, invoke
 from ..errors import CommonError, HTTPValidationError
 from ..models.agent import Agent
 from ..result import Result
@@ -12,14 +12,16 @@ from ..types import UNSET, Unset
 
 BetaAgentsListVersionsError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_list_versions",
     method="GET",
     path="/v1/agents/{agent_id}/versions",
     ok={200: list[Agent]},
     errors={422: HTTPValidationError},
     params={"agent_id": str, "page": int | Unset, "page_size": int | Unset},
+    pages=Pages(page_size=20),
 )
+"""What `beta_agents_list_versions` sends and expects back."""
 
 
 def beta_agents_list_versions(
@@ -46,5 +48,5 @@ def beta_agents_list_versions(
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
     return invoke(
-        session, _OPERATION, path={"agent_id": agent_id}, query={"page": page, "page_size": page_size}, call=call
+        session, OPERATION, path={"agent_id": agent_id}, query={"page": page, "page_size": page_size}, call=call
     )

@@ -15,7 +15,7 @@ from ..types import UNSET, Unset
 
 BetaAgentsUpdateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_agents_update",
     method="PATCH",
     path="/v1/agents/{agent_id}",
@@ -24,6 +24,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"agent_id": str},
 )
+"""What `beta_agents_update` sends and expects back."""
 
 
 def beta_agents_update(
@@ -69,4 +70,4 @@ def beta_agents_update(
         "metadata": metadata,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"agent_id": agent_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"agent_id": agent_id}, body=body, call=call)

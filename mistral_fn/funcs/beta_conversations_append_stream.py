@@ -25,7 +25,7 @@ from ..types import UNSET, Unset
 
 BetaConversationsAppendStreamError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_append_stream",
     method="POST",
     path="/v1/conversations/{conversation_id}",
@@ -36,6 +36,7 @@ _OPERATION = Operation(
     accept="text/event-stream",
     events=ConversationEvents,
 )
+"""What `beta_conversations_append_stream` sends and expects back."""
 
 
 def beta_conversations_append_stream(
@@ -82,4 +83,4 @@ def beta_conversations_append_stream(
         "completion_args": completion_args,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)

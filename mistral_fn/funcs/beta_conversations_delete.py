@@ -10,7 +10,7 @@ from ..session import RetryConfig, Session
 
 BetaConversationsDeleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_delete",
     method="DELETE",
     path="/v1/conversations/{conversation_id}",
@@ -18,6 +18,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"conversation_id": str},
 )
+"""What `beta_conversations_delete` sends and expects back."""
 
 
 def beta_conversations_delete(
@@ -40,4 +41,4 @@ def beta_conversations_delete(
         conversation_id: ID of the conversation from which we are fetching metadata.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"conversation_id": conversation_id}, call=call)
+    return invoke(session, OPERATION, path={"conversation_id": conversation_id}, call=call)

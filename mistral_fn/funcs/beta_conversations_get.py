@@ -14,7 +14,7 @@ BetaConversationsGetResponse = ModelConversation | AgentConversation
 
 BetaConversationsGetError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_get",
     method="GET",
     path="/v1/conversations/{conversation_id}",
@@ -22,6 +22,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"conversation_id": str},
 )
+"""What `beta_conversations_get` sends and expects back."""
 
 
 def beta_conversations_get(
@@ -44,4 +45,4 @@ def beta_conversations_get(
         conversation_id: ID of the conversation from which we are fetching metadata.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"conversation_id": conversation_id}, call=call)
+    return invoke(session, OPERATION, path={"conversation_id": conversation_id}, call=call)

@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 BetaConversationsGetMessagesError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_messages",
     method="GET",
     path="/v1/conversations/{conversation_id}/messages",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"conversation_id": str},
 )
+"""What `beta_conversations_get_messages` sends and expects back."""
 
 
 def beta_conversations_get_messages(
@@ -42,4 +43,4 @@ def beta_conversations_get_messages(
         conversation_id: ID of the conversation from which we are fetching messages.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"conversation_id": conversation_id}, call=call)
+    return invoke(session, OPERATION, path={"conversation_id": conversation_id}, call=call)

@@ -4,7 +4,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.invoke import Call, Operation, Pages, invoke
 from ..errors import CommonError, HTTPValidationError
 from ..models.agent_conversation import AgentConversation
 from ..models.model_conversation import ModelConversation
@@ -16,7 +16,7 @@ BetaConversationsListResponse = list[ModelConversation | AgentConversation]
 
 BetaConversationsListError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_list",
     method="GET",
     path="/v1/conversations",
@@ -24,7 +24,9 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"page": int | Unset, "page_size": int | Unset, "metadata": dict[str, Any] | Unset},
     json_query=frozenset({"metadata"}),
+    pages=Pages(page_size=100),
 )
+"""What `beta_conversations_list` sends and expects back."""
 
 
 def beta_conversations_list(
@@ -50,4 +52,4 @@ def beta_conversations_list(
         page_size: Default: 100.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, query={"page": page, "page_size": page_size, "metadata": metadata}, call=call)
+    return invoke(session, OPERATION, query={"page": page, "page_size": page_size, "metadata": metadata}, call=call)

@@ -21,7 +21,7 @@ from ..types import UNSET, Unset
 
 BetaConversationsRestartError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_restart",
     method="POST",
     path="/v1/conversations/{conversation_id}/restart",
@@ -30,6 +30,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"conversation_id": str},
 )
+"""What `beta_conversations_restart` sends and expects back."""
 
 
 def beta_conversations_restart(
@@ -86,4 +87,4 @@ def beta_conversations_restart(
         "agent_version": agent_version,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)

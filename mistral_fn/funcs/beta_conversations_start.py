@@ -25,7 +25,7 @@ from ..types import UNSET, Unset
 
 BetaConversationsStartError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_start",
     method="POST",
     path="/v1/conversations",
@@ -34,6 +34,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     creates=True,
 )
+"""What `beta_conversations_start` sends and expects back."""
 
 
 def beta_conversations_start(
@@ -93,4 +94,4 @@ def beta_conversations_start(
         "model": model,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -26,7 +26,7 @@ from ..types import UNSET, Unset
 
 BetaConversationsStartStreamError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="agents_api_v1_conversations_start_stream",
     method="POST",
     path="/v1/conversations",
@@ -37,6 +37,7 @@ _OPERATION = Operation(
     events=ConversationEvents,
     creates=True,
 )
+"""What `beta_conversations_start_stream` sends and expects back."""
 
 
 def beta_conversations_start_stream(
@@ -96,4 +97,4 @@ def beta_conversations_start_stream(
         "model": model,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -14,7 +14,7 @@ from ..types import UNSET, Unset
 
 BetaLibrariesAccessesDeleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_share_delete_v1",
     method="DELETE",
     path="/v1/libraries/{library_id}/share",
@@ -23,6 +23,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str},
 )
+"""What `beta_libraries_accesses_delete` sends and expects back."""
 
 
 def beta_libraries_accesses_delete(
@@ -50,4 +51,4 @@ def beta_libraries_accesses_delete(
     """
     body = {"org_id": org_id, "share_with_uuid": share_with_uuid, "share_with_type": share_with_type}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 BetaLibrariesAccessesListError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_share_list_v1",
     method="GET",
     path="/v1/libraries/{library_id}/share",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str},
 )
+"""What `beta_libraries_accesses_list` sends and expects back."""
 
 
 def beta_libraries_accesses_list(
@@ -38,4 +39,4 @@ def beta_libraries_accesses_list(
     Given a library, list all of the Entity that have access and to what level.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id}, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id}, call=call)

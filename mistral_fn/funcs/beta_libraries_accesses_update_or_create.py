@@ -15,7 +15,7 @@ from ..types import UNSET, Unset
 
 BetaLibrariesAccessesUpdateOrCreateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_share_create_v1",
     method="PUT",
     path="/v1/libraries/{library_id}/share",
@@ -25,6 +25,7 @@ _OPERATION = Operation(
     params={"library_id": str},
     creates=True,
 )
+"""What `beta_libraries_accesses_update_or_create` sends and expects back."""
 
 
 def beta_libraries_accesses_update_or_create(
@@ -54,4 +55,4 @@ def beta_libraries_accesses_update_or_create(
     """
     body = {"org_id": org_id, "level": level, "share_with_uuid": share_with_uuid, "share_with_type": share_with_type}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

@@ -13,7 +13,7 @@ from ..types import UNSET, Unset
 
 BetaLibrariesCreateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_create_v1",
     method="POST",
     path="/v1/libraries",
@@ -22,6 +22,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     creates=True,
 )
+"""What `beta_libraries_create` sends and expects back."""
 
 
 def beta_libraries_create(
@@ -45,4 +46,4 @@ def beta_libraries_create(
     """
     body = {"name": name, "description": description, "chunk_size": chunk_size}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

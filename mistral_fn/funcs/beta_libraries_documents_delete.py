@@ -10,7 +10,7 @@ from ..session import RetryConfig, Session
 
 BetaLibrariesDocumentsDeleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_delete_v1",
     method="DELETE",
     path="/v1/libraries/{library_id}/documents/{document_id}",
@@ -18,6 +18,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str, "document_id": str},
 )
+"""What `beta_libraries_documents_delete` sends and expects back."""
 
 
 def beta_libraries_documents_delete(
@@ -39,4 +40,4 @@ def beta_libraries_documents_delete(
     library and the search index.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

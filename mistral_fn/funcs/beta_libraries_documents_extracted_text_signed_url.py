@@ -12,7 +12,7 @@ from ..session import RetryConfig, Session
 
 BetaLibrariesDocumentsExtractedTextSignedUrlError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_get_extracted_text_signed_url_v1",
     method="GET",
     path="/v1/libraries/{library_id}/documents/{document_id}/extracted-text-signed-url",
@@ -20,6 +20,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str, "document_id": str},
 )
+"""What `beta_libraries_documents_extracted_text_signed_url` sends and expects back."""
 
 
 def beta_libraries_documents_extracted_text_signed_url(
@@ -41,4 +42,4 @@ def beta_libraries_documents_extracted_text_signed_url(
     are sent to the OCR this returns the result of the OCR queries.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 BetaLibrariesDocumentsGetError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_get_v1",
     method="GET",
     path="/v1/libraries/{library_id}/documents/{document_id}",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str, "document_id": str},
 )
+"""What `beta_libraries_documents_get` sends and expects back."""
 
 
 def beta_libraries_documents_get(
@@ -39,4 +40,4 @@ def beta_libraries_documents_get(
     Given a library and a document in this library, you can retrieve the metadata of that document.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

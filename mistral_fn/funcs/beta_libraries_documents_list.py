@@ -3,7 +3,7 @@
 import threading
 from collections.abc import Mapping
 
-from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.invoke import Call, Operation, Pages, invoke
 from ..errors import CommonError, HTTPValidationError
 from ..models.list_document_out import ListDocumentOut
 from ..result import Result
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 
 BetaLibrariesDocumentsListError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_list_v1",
     method="GET",
     path="/v1/libraries/{library_id}/documents",
@@ -27,7 +27,9 @@ _OPERATION = Operation(
         "sort_by": str | Unset,
         "sort_order": str | Unset,
     },
+    pages=Pages(items="data", total="pagination.total_items", page_size=100),
 )
+"""What `beta_libraries_documents_list` sends and expects back."""
 
 
 def beta_libraries_documents_list(
@@ -61,7 +63,7 @@ def beta_libraries_documents_list(
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
     return invoke(
         session,
-        _OPERATION,
+        OPERATION,
         path={"library_id": library_id},
         query={
             "search": search,

@@ -10,7 +10,7 @@ from ..session import RetryConfig, Session
 
 BetaLibrariesDocumentsReprocessError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_reprocess_v1",
     method="POST",
     path="/v1/libraries/{library_id}/documents/{document_id}/reprocess",
@@ -18,6 +18,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str, "document_id": str},
 )
+"""What `beta_libraries_documents_reprocess` sends and expects back."""
 
 
 def beta_libraries_documents_reprocess(
@@ -38,4 +39,4 @@ def beta_libraries_documents_reprocess(
     Given a library and a document in that library, reprocess that document, it will be billed again.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

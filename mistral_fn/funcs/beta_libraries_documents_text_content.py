@@ -13,7 +13,7 @@ from ..session import RetryConfig, Session
 
 BetaLibrariesDocumentsTextContentError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_get_text_content_v1",
     method="GET",
     path="/v1/libraries/{library_id}/documents/{document_id}/text_content",
@@ -21,6 +21,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str, "document_id": str},
 )
+"""What `beta_libraries_documents_text_content` sends and expects back."""
 
 
 def beta_libraries_documents_text_content(
@@ -42,4 +43,4 @@ def beta_libraries_documents_text_content(
     For documents like pdf, docx and pptx the text content results from our processing using Mistral OCR.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

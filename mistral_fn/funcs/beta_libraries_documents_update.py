@@ -14,7 +14,7 @@ from ..types import UNSET, Unset
 
 BetaLibrariesDocumentsUpdateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_update_v1",
     method="PUT",
     path="/v1/libraries/{library_id}/documents/{document_id}",
@@ -23,6 +23,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str, "document_id": str},
 )
+"""What `beta_libraries_documents_update` sends and expects back."""
 
 
 def beta_libraries_documents_update(
@@ -51,6 +52,4 @@ def beta_libraries_documents_update(
     """
     body = {"name": name, "attributes": attributes}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(
-        session, _OPERATION, path={"library_id": library_id, "document_id": document_id}, body=body, call=call
-    )
+    return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, body=body, call=call)

@@ -13,7 +13,7 @@ from ..types import FileInput
 
 BetaLibrariesDocumentsUploadError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_documents_upload_v1",
     method="POST",
     path="/v1/libraries/{library_id}/documents",
@@ -24,6 +24,7 @@ _OPERATION = Operation(
     params={"library_id": str},
     creates=True,
 )
+"""What `beta_libraries_documents_upload` sends and expects back."""
 
 
 def beta_libraries_documents_upload(
@@ -46,4 +47,4 @@ def beta_libraries_documents_upload(
     """
     body = {"file": file}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

@@ -11,12 +11,13 @@ from ..session import RetryConfig, Session
 
 BetaLibrariesListError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_list_v1",
     method="GET",
     path="/v1/libraries",
     ok={200: ListLibraryOut},
 )
+"""What `beta_libraries_list` sends and expects back."""
 
 
 def beta_libraries_list(
@@ -35,4 +36,4 @@ def beta_libraries_list(
     List all libraries that you have created or have been shared with you.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, call=call)
+    return invoke(session, OPERATION, call=call)

@@ -13,7 +13,7 @@ from ..types import UNSET, Unset
 
 BetaLibrariesUpdateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="libraries_update_v1",
     method="PUT",
     path="/v1/libraries/{library_id}",
@@ -22,6 +22,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"library_id": str},
 )
+"""What `beta_libraries_update` sends and expects back."""
 
 
 def beta_libraries_update(
@@ -44,4 +45,4 @@ def beta_libraries_update(
     """
     body = {"name": name, "description": description}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"library_id": library_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

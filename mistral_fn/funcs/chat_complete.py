@@ -20,7 +20,7 @@ from ..types import UNSET, Unset
 
 ChatCompleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="chat_completion_v1_chat_completions_post",
     method="POST",
     path="/v1/chat/completions",
@@ -28,6 +28,7 @@ _OPERATION = Operation(
     ok={200: ChatCompletionResponse},
     errors={422: HTTPValidationError},
 )
+"""What `chat_complete` sends and expects back."""
 
 
 def chat_complete(
@@ -125,4 +126,4 @@ def chat_complete(
         "safe_prompt": safe_prompt,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -22,7 +22,7 @@ from ..types import UNSET, Unset
 
 ChatStreamError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="chat_completion_v1_chat_completions_post",
     method="POST",
     path="/v1/chat/completions",
@@ -34,6 +34,7 @@ _OPERATION = Operation(
     end_marker="[DONE]",
     collect_into=ChatCompletionResponse,
 )
+"""What `chat_stream` sends and expects back."""
 
 
 def chat_stream(
@@ -131,4 +132,4 @@ def chat_stream(
         "safe_prompt": safe_prompt,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -14,7 +14,7 @@ from ..session import RetryConfig, Session
 
 ClassifiersClassifyChatError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="chat_classifications_v1_chat_classifications_post",
     method="POST",
     path="/v1/chat/classifications",
@@ -22,6 +22,7 @@ _OPERATION = Operation(
     ok={200: ClassificationResponse},
     errors={422: HTTPValidationError},
 )
+"""What `classifiers_classify_chat` sends and expects back."""
 
 
 def classifiers_classify_chat(
@@ -40,4 +41,4 @@ def classifiers_classify_chat(
     """Chat Classifications."""
     body = {"model": model, "input": input}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

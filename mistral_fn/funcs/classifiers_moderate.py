@@ -14,7 +14,7 @@ from ..types import UNSET, Unset
 
 ClassifiersModerateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="moderations_v1_moderations_post",
     method="POST",
     path="/v1/moderations",
@@ -22,6 +22,7 @@ _OPERATION = Operation(
     ok={200: ModerationResponse},
     errors={422: HTTPValidationError},
 )
+"""What `classifiers_moderate` sends and expects back."""
 
 
 def classifiers_moderate(
@@ -46,4 +47,4 @@ def classifiers_moderate(
     """
     body = {"model": model, "metadata": metadata, "input": input}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -18,7 +18,7 @@ ClassifiersModerateChatInput = (
 
 ClassifiersModerateChatError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="chat_moderations_v1_chat_moderations_post",
     method="POST",
     path="/v1/chat/moderations",
@@ -26,6 +26,7 @@ _OPERATION = Operation(
     ok={200: ModerationResponse},
     errors={422: HTTPValidationError},
 )
+"""What `classifiers_moderate_chat` sends and expects back."""
 
 
 def classifiers_moderate_chat(
@@ -48,4 +49,4 @@ def classifiers_moderate_chat(
     """
     body = {"input": input, "model": model}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

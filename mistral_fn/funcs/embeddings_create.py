@@ -16,7 +16,7 @@ from ..types import UNSET, Unset
 
 EmbeddingsCreateError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="embeddings_v1_embeddings_post",
     method="POST",
     path="/v1/embeddings",
@@ -24,6 +24,7 @@ _OPERATION = Operation(
     ok={200: EmbeddingResponse},
     errors={422: HTTPValidationError},
 )
+"""What `embeddings_create` sends and expects back."""
 
 
 def embeddings_create(
@@ -63,4 +64,4 @@ def embeddings_create(
         "encoding_format": encoding_format,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -11,13 +11,14 @@ from ..session import RetryConfig, Session
 
 FilesDeleteError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="files_api_routes_delete_file",
     method="DELETE",
     path="/v1/files/{file_id}",
     ok={200: DeleteFileOut},
     params={"file_id": str},
 )
+"""What `files_delete` sends and expects back."""
 
 
 def files_delete(
@@ -37,4 +38,4 @@ def files_delete(
     Delete a file.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"file_id": file_id}, call=call)
+    return invoke(session, OPERATION, path={"file_id": file_id}, call=call)

@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 FilesDownloadError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="files_api_routes_download_file",
     method="GET",
     path="/v1/files/{file_id}/content",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     params={"file_id": str},
     accept="application/octet-stream",
 )
+"""What `files_download` sends and expects back."""
 
 
 def files_download(
@@ -38,4 +39,4 @@ def files_download(
     Download a file
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"file_id": file_id}, call=call)
+    return invoke(session, OPERATION, path={"file_id": file_id}, call=call)

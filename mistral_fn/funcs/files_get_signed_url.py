@@ -12,13 +12,14 @@ from ..types import UNSET, Unset
 
 FilesGetSignedUrlError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="files_api_routes_get_signed_url",
     method="GET",
     path="/v1/files/{file_id}/url",
     ok={200: FileSignedURL},
     params={"file_id": str, "expiry": int | Unset},
 )
+"""What `files_get_signed_url` sends and expects back."""
 
 
 def files_get_signed_url(
@@ -40,4 +41,4 @@ def files_get_signed_url(
         expiry: Number of hours before the url becomes invalid. Defaults to 24h. Default: 24.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"file_id": file_id}, query={"expiry": expiry}, call=call)
+    return invoke(session, OPERATION, path={"file_id": file_id}, query={"expiry": expiry}, call=call)

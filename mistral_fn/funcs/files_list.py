@@ -3,7 +3,7 @@
 import threading
 from collections.abc import Mapping, Sequence
 
-from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.invoke import Call, Operation, Pages, invoke
 from ..errors import CommonError
 from ..models.file_purpose import FilePurpose
 from ..models.list_files_out import ListFilesOut
@@ -15,7 +15,7 @@ from ..types import UNSET, Unset
 
 FilesListError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="files_api_routes_list_files",
     method="GET",
     path="/v1/files",
@@ -30,7 +30,9 @@ _OPERATION = Operation(
         "purpose": FilePurpose | str | Unset,
         "mimetypes": list[str] | Unset,
     },
+    pages=Pages(items="data", total="total", page_size=100),
 )
+"""What `files_list` sends and expects back."""
 
 
 def files_list(
@@ -64,7 +66,7 @@ def files_list(
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
     return invoke(
         session,
-        _OPERATION,
+        OPERATION,
         query={
             "page": page,
             "page_size": page_size,

@@ -11,13 +11,14 @@ from ..session import RetryConfig, Session
 
 FilesRetrieveError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="files_api_routes_retrieve_file",
     method="GET",
     path="/v1/files/{file_id}",
     ok={200: RetrieveFileOut},
     params={"file_id": str},
 )
+"""What `files_retrieve` sends and expects back."""
 
 
 def files_retrieve(
@@ -37,4 +38,4 @@ def files_retrieve(
     Returns information about a specific file.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"file_id": file_id}, call=call)
+    return invoke(session, OPERATION, path={"file_id": file_id}, call=call)

@@ -14,7 +14,7 @@ from ..types import UNSET, FileInput, Unset
 
 FilesUploadError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="files_api_routes_upload_file",
     method="POST",
     path="/v1/files",
@@ -23,6 +23,7 @@ _OPERATION = Operation(
     files=frozenset({"file"}),
     creates=True,
 )
+"""What `files_upload` sends and expects back."""
 
 
 def files_upload(
@@ -48,4 +49,4 @@ def files_upload(
     """
     body = {"purpose": purpose, "file": file}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -14,7 +14,7 @@ from ..types import UNSET, Unset
 
 FimCompleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="fim_completion_v1_fim_completions_post",
     method="POST",
     path="/v1/fim/completions",
@@ -22,6 +22,7 @@ _OPERATION = Operation(
     ok={200: FIMCompletionResponse},
     errors={422: HTTPValidationError},
 )
+"""What `fim_complete` sends and expects back."""
 
 
 def fim_complete(
@@ -82,4 +83,4 @@ def fim_complete(
         "min_tokens": min_tokens,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

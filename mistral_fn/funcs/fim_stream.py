@@ -16,7 +16,7 @@ from ..types import UNSET, Unset
 
 FimStreamError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="fim_completion_v1_fim_completions_post",
     method="POST",
     path="/v1/fim/completions",
@@ -28,6 +28,7 @@ _OPERATION = Operation(
     end_marker="[DONE]",
     collect_into=FIMCompletionResponse,
 )
+"""What `fim_stream` sends and expects back."""
 
 
 def fim_stream(
@@ -88,4 +89,4 @@ def fim_stream(
         "min_tokens": min_tokens,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -30,7 +30,7 @@ FineTuningJobsCreateResponse = (
 
 FineTuningJobsCreateError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_fine_tuning_create_fine_tuning_job",
     method="POST",
     path="/v1/fine_tuning/jobs",
@@ -39,6 +39,7 @@ _OPERATION = Operation(
     params={"dry_run": bool | Unset},
     creates=True,
 )
+"""What `fine_tuning_jobs_create` sends and expects back."""
 
 
 def fine_tuning_jobs_create(
@@ -100,4 +101,4 @@ def fine_tuning_jobs_create(
         "classifier_targets": classifier_targets,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
-    return invoke(session, _OPERATION, query={"dry_run": dry_run}, body=body, call=call)
+    return invoke(session, OPERATION, query={"dry_run": dry_run}, body=body, call=call)

@@ -19,13 +19,14 @@ FineTuningJobsGetResponse = Annotated[
 
 FineTuningJobsGetError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_fine_tuning_get_fine_tuning_job",
     method="GET",
     path="/v1/fine_tuning/jobs/{job_id}",
     ok={200: FineTuningJobsGetResponse},
     params={"job_id": str},
 )
+"""What `fine_tuning_jobs_get` sends and expects back."""
 
 
 def fine_tuning_jobs_get(
@@ -48,4 +49,4 @@ def fine_tuning_jobs_get(
         job_id: The ID of the job to analyse.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"job_id": job_id}, call=call)
+    return invoke(session, OPERATION, path={"job_id": job_id}, call=call)

@@ -5,7 +5,7 @@ import threading
 from collections.abc import Mapping
 from typing import Literal
 
-from .._runtime.invoke import Call, Operation, invoke
+from .._runtime.invoke import Call, Operation, Pages, invoke
 from ..errors import CommonError
 from ..models.jobs_out import JobsOut
 from ..result import Result
@@ -27,7 +27,7 @@ FineTuningJobsListStatus = Literal[
 
 FineTuningJobsListError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_fine_tuning_get_fine_tuning_jobs",
     method="GET",
     path="/v1/fine_tuning/jobs",
@@ -44,7 +44,9 @@ _OPERATION = Operation(
         "wandb_name": str | Unset,
         "suffix": str | Unset,
     },
+    pages=Pages(items="data", total="total", page_size=100),
 )
+"""What `fine_tuning_jobs_list` sends and expects back."""
 
 
 def fine_tuning_jobs_list(
@@ -88,7 +90,7 @@ def fine_tuning_jobs_list(
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
     return invoke(
         session,
-        _OPERATION,
+        OPERATION,
         query={
             "page": page,
             "page_size": page_size,

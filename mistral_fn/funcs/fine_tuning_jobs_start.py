@@ -19,13 +19,14 @@ FineTuningJobsStartResponse = Annotated[
 
 FineTuningJobsStartError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_fine_tuning_start_fine_tuning_job",
     method="POST",
     path="/v1/fine_tuning/jobs/{job_id}/start",
     ok={200: FineTuningJobsStartResponse},
     params={"job_id": str},
 )
+"""What `fine_tuning_jobs_start` sends and expects back."""
 
 
 def fine_tuning_jobs_start(
@@ -45,4 +46,4 @@ def fine_tuning_jobs_start(
     Request the start of a validated fine tuning job.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"job_id": job_id}, call=call)
+    return invoke(session, OPERATION, path={"job_id": job_id}, call=call)

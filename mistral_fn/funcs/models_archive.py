@@ -11,13 +11,14 @@ from ..session import RetryConfig, Session
 
 ModelsArchiveError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_fine_tuning_archive_fine_tuned_model",
     method="POST",
     path="/v1/fine_tuning/models/{model_id}/archive",
     ok={200: ArchiveFTModelOut},
     params={"model_id": str},
 )
+"""What `models_archive` sends and expects back."""
 
 
 def models_archive(
@@ -40,4 +41,4 @@ def models_archive(
         model_id: The ID of the model to archive.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"model_id": model_id}, call=call)
+    return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

@@ -11,7 +11,7 @@ from ..session import RetryConfig, Session
 
 ModelsDeleteError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="delete_model_v1_models__model_id__delete",
     method="DELETE",
     path="/v1/models/{model_id}",
@@ -19,6 +19,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"model_id": str},
 )
+"""What `models_delete` sends and expects back."""
 
 
 def models_delete(
@@ -41,4 +42,4 @@ def models_delete(
         model_id: The ID of the model to delete.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"model_id": model_id}, call=call)
+    return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

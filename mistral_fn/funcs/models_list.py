@@ -11,12 +11,13 @@ from ..session import RetryConfig, Session
 
 ModelsListError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="list_models_v1_models_get",
     method="GET",
     path="/v1/models",
     ok={200: ModelList},
 )
+"""What `models_list` sends and expects back."""
 
 
 def models_list(
@@ -35,4 +36,4 @@ def models_list(
     List all models available to the user.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, call=call)
+    return invoke(session, OPERATION, call=call)

@@ -19,7 +19,7 @@ ModelsRetrieveResponse = Annotated[
 
 ModelsRetrieveError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="retrieve_model_v1_models__model_id__get",
     method="GET",
     path="/v1/models/{model_id}",
@@ -27,6 +27,7 @@ _OPERATION = Operation(
     errors={422: HTTPValidationError},
     params={"model_id": str},
 )
+"""What `models_retrieve` sends and expects back."""
 
 
 def models_retrieve(
@@ -49,4 +50,4 @@ def models_retrieve(
         model_id: The ID of the model to retrieve.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"model_id": model_id}, call=call)
+    return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

@@ -11,13 +11,14 @@ from ..session import RetryConfig, Session
 
 ModelsUnarchiveError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_fine_tuning_unarchive_fine_tuned_model",
     method="DELETE",
     path="/v1/fine_tuning/models/{model_id}/archive",
     ok={200: UnarchiveFTModelOut},
     params={"model_id": str},
 )
+"""What `models_unarchive` sends and expects back."""
 
 
 def models_unarchive(
@@ -40,4 +41,4 @@ def models_unarchive(
         model_id: The ID of the model to unarchive.
     """
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"model_id": model_id}, call=call)
+    return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

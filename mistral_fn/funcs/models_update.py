@@ -20,7 +20,7 @@ ModelsUpdateResponse = Annotated[
 
 ModelsUpdateError = CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="jobs_api_routes_fine_tuning_update_fine_tuned_model",
     method="PATCH",
     path="/v1/fine_tuning/models/{model_id}",
@@ -28,6 +28,7 @@ _OPERATION = Operation(
     ok={200: ModelsUpdateResponse},
     params={"model_id": str},
 )
+"""What `models_update` sends and expects back."""
 
 
 def models_update(
@@ -53,4 +54,4 @@ def models_update(
     """
     body = {"name": name, "description": description}
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, path={"model_id": model_id}, body=body, call=call)
+    return invoke(session, OPERATION, path={"model_id": model_id}, body=body, call=call)

@@ -15,7 +15,7 @@ from ..types import UNSET, Unset
 
 OcrProcessError = HTTPValidationError | CommonError
 
-_OPERATION = Operation(
+OPERATION = Operation(
     operation_id="ocr_v1_ocr_post",
     method="POST",
     path="/v1/ocr",
@@ -23,6 +23,7 @@ _OPERATION = Operation(
     ok={200: OCRResponse},
     errors={422: HTTPValidationError},
 )
+"""What `ocr_process` sends and expects back."""
 
 
 def ocr_process(
@@ -83,4 +84,4 @@ def ocr_process(
         "extract_footer": extract_footer,
     }
     call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
-    return invoke(session, _OPERATION, body=body, call=call)
+    return invoke(session, OPERATION, body=body, call=call)

@@ -24,7 +24,7 @@ def route_table() -> list[tuple[str, Operation, re.Pattern[str]]]:
 
     routes = []
     for name in sorted(OPERATIONS):
-        op: Operation = importlib.import_module(f"mistral_fn.funcs.{name}")._OPERATION
+        op: Operation = importlib.import_module(f"mistral_fn.funcs.{name}").OPERATION
         pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(op.path))
         routes.append((name, op, re.compile(pattern)))
     # Literal paths before templated ones, so /v1/agents/completions is not read as /v1/agents/{id}.

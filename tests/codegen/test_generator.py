@@ -232,7 +232,7 @@ def test_query_enum_and_list_response(tiny: ModuleType) -> None:
 
 
 def test_operation_module_reads_like_the_style_guide(tiny: ModuleType) -> None:
-    """Error alias, `_OPERATION` table, keywords with spec defaults in the docstring."""
+    """Error alias, `OPERATION` table, keywords with spec defaults in the docstring."""
     source = (Path(tiny.__file__).parent / "funcs" / "pets_create.py").read_text()
     assert source.startswith('"""Create Pet: POST /v1/pets."""')
     assert "PetsCreateError = HTTPValidationError | CommonError" in source
@@ -284,3 +284,25 @@ def test_groups_are_the_sdk_namespaces() -> None:
     assert plan.group_of("beta_libraries_create") == "beta.libraries"
     assert plan.group_of("fine_tuning_jobs_create") == "fine_tuning.jobs"
     assert plan.group_of("models_archive") == "models"
+
+
+PAGED = TINY_SPEC.replace(
+    "      parameters:\n        - name: kind",
+    "      parameters:\n"
+    "        - {name: page, in: query, schema: {type: integer, default: PAGE}}\n"
+    "        - {name: page_size, in: query, schema: {type: integer, default: 20}}\n"
+    "        - name: kind",
+)
+
+
+def test_list_operation_with_page_and_page_size_is_marked(tmp_path: Path) -> None:
+    """`pages` records the default page size; a list response is itself the page's items."""
+    plans = {op.name: op for op in plan.make_plan(write_tiny(tmp_path, PAGED.replace("PAGE", "0"))).operations}
+    assert plans["pets_list"].pages == plan.Paging(items=None, total=None, page_size=20)
+    assert ("pages", "Pages(page_size=20)") in plans["pets_list"].operation_args
+    assert plans["pets_create"].pages is None
+
+
+def test_pages_not_counting_from_zero_stop_the_generator(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="count from 0"):
+        plan.make_plan(write_tiny(tmp_path, PAGED.replace("PAGE", "1")))

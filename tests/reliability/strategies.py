@@ -29,7 +29,7 @@ PER_CALL = frozenset(("retries", "timeout_ms", "server_url", "http_headers", "ca
 
 @dataclass(frozen=True)
 class OpInfo:
-    """One generated operation: its function, its `_OPERATION`, and its own keywords with their types."""
+    """One generated operation: its function, its `OPERATION`, and its own keywords with their types."""
 
     name: str
     function: Callable[..., Any]
@@ -50,7 +50,7 @@ class OpInfo:
 @cache
 def operation(name: str) -> OpInfo:
     module = importlib.import_module(f"mistral_fn.funcs.{name}")
-    op: Operation = module._OPERATION
+    op: Operation = module.OPERATION
     function = getattr(module, name)
     fields: dict[str, Any] = {}
     if op.body is not None:

@@ -41,7 +41,7 @@ def session(mock: MockServer) -> Session:
 def _required_arguments(name: str) -> dict[str, Any]:
     """Keyword arguments for `name` built from its own models: every required one, valid by construction."""
     module = importlib.import_module(f"mistral_fn.funcs.{name}")
-    op: Operation = module._OPERATION
+    op: Operation = module.OPERATION
     function = getattr(module, name)
     body_fields = attrs.fields_dict(op.body) if op.body is not None else {}
     arguments: dict[str, Any] = {}
@@ -60,7 +60,7 @@ def _required_arguments(name: str) -> dict[str, Any]:
 def test_every_operation_gets_a_valid_answer(session: Session, mock: MockServer, name: str) -> None:
     """Each of the 74 operations, called with its required arguments, gives Ok with its declared model."""
     function = getattr(mistral_fn, name)
-    op: Operation = importlib.import_module(f"mistral_fn.funcs.{name}")._OPERATION
+    op: Operation = importlib.import_module(f"mistral_fn.funcs.{name}").OPERATION
     result = function(session, **_required_arguments(name))
     assert isinstance(result, Ok), f"{name}: {result!r}"
     assert mock.requests_for(name), f"{name} was not routed to itself"
