@@ -17,10 +17,14 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from ._dry_run import prepare
     from .funcs import *  # noqa: F403
+    from .many import run_many
+    from .pagination import paginate
 
 __all__ = [
     "UNSET",
+    "paginate",
     "prepare",
+    "run_many",
     "BackoffStrategy",
     "Err",
     "HookContext",
@@ -32,6 +36,9 @@ __all__ = [
     "Unset",
 ]
 
+# Helpers kept out of the eager imports (most programs use none of them): name -> module.
+_HELPERS = {"paginate": "pagination", "run_many": "many"}
+
 
 def __getattr__(name: str) -> Any:
     from .funcs import OPERATIONS
@@ -41,10 +48,11 @@ def __getattr__(name: str) -> Any:
 
         globals()["prepare"] = prepare
         return prepare
-    if name in OPERATIONS:
+    if name in _HELPERS or name in OPERATIONS:
         import importlib
 
-        function = getattr(importlib.import_module(f"{__name__}.funcs.{name}"), name)
+        module = f"{__name__}.{_HELPERS[name]}" if name in _HELPERS else f"{__name__}.funcs.{name}"
+        function = getattr(importlib.import_module(module), name)
         globals()[name] = function
         return function
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -119,3 +119,30 @@ def test_chat_complete_import_leaves_the_http_stack_for_the_first_call() -> None
     """requests, urllib3 and sseclient are imported by the first call, not by the import."""
     loaded = _fresh_import("import mistral_fn.funcs.chat_complete")["loaded"]
     assert [m for m in loaded if m.split(".")[0] in LOADED_ON_FIRST_CALL] == []
+
+
+# What `import mistral_fn` itself brings: the public names, without the operations' engine.
+RUNTIME_CORE = {
+    "mistral_fn",
+    "mistral_fn.errors",
+    "mistral_fn.funcs",
+    "mistral_fn.result",
+    "mistral_fn.session",
+    "mistral_fn.types",
+}
+# Each helper of "At scale" (API.md, round two): its own module, loaded by its name and by nothing else.
+HELPERS = {"paginate": "mistral_fn.pagination", "run_many": "mistral_fn.many"}
+
+
+@pytest.mark.parametrize("name", sorted(HELPERS))
+def test_a_helper_loads_only_its_own_module(name: str) -> None:
+    loaded = _fresh_import(f"from mistral_fn import {name}")["loaded"]
+    ours = {m for m in loaded if m == "mistral_fn" or m.startswith("mistral_fn.")}
+    assert sorted(ours - RUNTIME_CORE - {HELPERS[name]}) == [], "loaded but not needed"
+    assert HELPERS[name] in ours
+    assert [m for m in loaded if m.split(".")[0] in LOADED_ON_FIRST_CALL] == []
+
+
+def test_no_helper_is_loaded_by_an_operation() -> None:
+    loaded = _fresh_import("from mistral_fn import chat_complete")["loaded"]
+    assert sorted(set(HELPERS.values()) & set(loaded)) == []
