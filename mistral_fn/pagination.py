@@ -11,22 +11,24 @@ server ignoring `page` would otherwise be asked forever).
 """
 
 import logging
-import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidRequestError
 from .result import Err, Ok, Result
 from .session import Session
 from .types import UNSET
 
+if TYPE_CHECKING:
+    from ._runtime.invoke import Pages
+
 _log = logging.getLogger("mistral_fn")
 
 
 def paginate(op: Callable[..., Result[Any, Any]], session: Session, **kwargs: Any) -> Iterator[Result[Any, Any]]:
     """`Ok(item)` for each item across pages, then at most one `Err` (the failing page's, or a misuse)."""
-    paging = paging_of(op)
-    if paging is None:
+    pages = pages_of(op)
+    if pages is None:
         name = getattr(op, "__name__", repr(op))
         yield Err(InvalidRequestError(f"paginate: {name} is not a paging operation (no page/page_size)"))
         return
@@ -42,7 +44,7 @@ def paginate(op: Callable[..., Result[Any, Any]], session: Session, **kwargs: An
         if isinstance(result, Err):
             yield result
             return
-        items, total = paging.read(result.value)
+        items, total = read_page(pages, result.value)
         if not items:
             return
         fingerprint = hash(repr(items))
@@ -58,45 +60,23 @@ def paginate(op: Callable[..., Result[Any, Any]], session: Session, **kwargs: An
         page += 1
 
 
-class Paging:
-    """Where a list operation's response keeps its items and its total (None: the body is the list)."""
-
-    __slots__ = ("items", "total")
-
-    def __init__(self, items: str | None, total: str | None) -> None:
-        self.items = items
-        self.total = total
-
-    def read(self, value: Any) -> tuple[list[Any], int | None]:
-        items = value if self.items is None else getattr(value, self.items, None)
-        total = _dotted(value, self.total) if self.total is not None else None
-        return (items if isinstance(items, list) else []), (total if isinstance(total, int) else None)
+def read_page(pages: "Pages", value: Any) -> tuple[list[Any], int | None]:
+    """The items of one page and the total the response announces (None when it does not)."""
+    items = value if pages.items is None else getattr(value, pages.items, None)
+    total: Any = value
+    if pages.total is None:
+        total = None
+    else:
+        for name in pages.total.split("."):
+            total = getattr(total, name, None)
+    return (items if isinstance(items, list) else []), (total if isinstance(total, int) else None)
 
 
-def _dotted(value: Any, path: str) -> Any:
-    for name in path.split("."):
-        value = getattr(value, name, None)
-    return value
+def pages_of(op: Callable[..., Any]) -> "Pages | None":
+    """How `op` pages (the generator's mark), or None when it does not or is not an operation."""
+    from .funcs import operation_of
 
-
-# The list operations with `page`/`page_size` and the shape of their responses, read from the spec:
-# ListFilesOut, BatchJobsOut and JobsOut hold `data` and `total`; ListDocumentOut holds `data` and
-# `pagination.total_items`; the agents and conversations lists answer a bare JSON array.
-_PAGING = {
-    "files_api_routes_list_files": Paging("data", "total"),
-    "jobs_api_routes_batch_get_batch_jobs": Paging("data", "total"),
-    "jobs_api_routes_fine_tuning_get_fine_tuning_jobs": Paging("data", "total"),
-    "libraries_documents_list_v1": Paging("data", "pagination.total_items"),
-    "agents_api_v1_agents_list": Paging(None, None),
-    "agents_api_v1_agents_list_versions": Paging(None, None),
-    "agents_api_v1_conversations_list": Paging(None, None),
-}
-
-
-def paging_of(op: Callable[..., Any]) -> Paging | None:
-    """How `op` pages, or None when it does not (or is not an operation at all)."""
-    module = sys.modules.get(getattr(op, "__module__", "") or "")
-    operation = getattr(module, "_OPERATION", None)
-    if operation is None or getattr(module, getattr(op, "__name__", ""), None) is not op:
+    try:
+        return operation_of(op).pages
+    except ValueError:
         return None
-    return _PAGING.get(operation.operation_id)
