@@ -9,6 +9,44 @@ if TYPE_CHECKING:
     from .models.validation_error import ValidationError
 
 
+def _rebuild(cls: type[BaseException], state: dict[str, Any]) -> BaseException:
+    """Unpickle one of our errors: their keyword-only constructors cannot take `args` back."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message"))
+    error.__dict__.update(state)
+    return error
+
+
+def _portable(cause: object) -> object:
+    """A cause that can cross a process: ours as they are, any other as its type's name and text.
+
+    Other exceptions may hold what never leaves the process (a `requests` error keeps the request,
+    `Authorization` header included), or fail to unpickle.
+    """
+    if cause is None or isinstance(cause, (MistralError, HTTPClientError, CauseSummary)):
+        return cause
+    if isinstance(cause, BaseException):
+        cls = type(cause)
+        return CauseSummary(f"{cls.__module__}.{cls.__qualname__}", str(cause))
+    return None
+
+
+class CauseSummary(Exception):
+    """What an error keeps of a cause it cannot carry (across pickle, or one that shows the key):
+    the cause's type name and its text."""
+
+    def __init__(self, type_name: str, text: str) -> None:
+        super().__init__(type_name, text)
+        self.type_name = type_name
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"{self.type_name}({self.text!r})"
+
+
 class MistralError(Exception):
     """The server answered with an HTTP error status (4XX or 5XX)."""
 
@@ -35,6 +73,13 @@ class MistralError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The response (and the request inside it, with its headers) stays in this process.
+        state = {**self.__dict__, "raw_response": None}
+        if "cause" in state:
+            state["cause"] = _portable(state["cause"])
+        return (_rebuild, (type(self), state))
 
 
 class HTTPValidationError(MistralError):
@@ -81,6 +126,9 @@ class HTTPClientError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), {**self.__dict__, "cause": _portable(self.cause)}))
 
 
 class ConnectionError(HTTPClientError):  # noqa: A001 - the name API.md gives

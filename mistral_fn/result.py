@@ -56,6 +56,9 @@ class Ok(Generic[T]):
     def __hash__(self) -> int:
         return hash(("Ok", self.value))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Ok, (self.value, self.meta))
+
     def __setattr__(self, name: str, value: object) -> None:
         if hasattr(self, "meta"):
             raise AttributeError("Ok is immutable")
@@ -103,6 +106,9 @@ class Err(Generic[E]):
 
     def __hash__(self) -> int:
         return hash(("Err", id(self.error)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Err, (self.error,))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Err is immutable")

@@ -89,6 +89,26 @@ def encode_request(
     return EncodedRequest(url, "application/json", data)
 
 
+_TOKEN = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def header_problem(headers: Mapping[str, str]) -> str | None:
+    """Why `http_headers` cannot be sent, naming the header but never quoting its value; None if it can."""
+    for name, value in headers.items():
+        if not isinstance(name, str) or not name or not set(name) <= _TOKEN:
+            return f"{name!r} is not a header name"
+        if not isinstance(value, str):
+            return f"the value of {name!r} is a {type(value).__name__}, not a str"
+        if "\r" in value or "\n" in value or "\0" in value:
+            return f"the value of {name!r} contains a line break or NUL"
+        if not value.isascii():
+            try:
+                value.encode("latin-1")
+            except UnicodeEncodeError:
+                return f"the value of {name!r} has characters outside Latin-1, which no header can carry"
+    return None
+
+
 def _non_finite_path(value: Any) -> list[str | int] | None:
     """Where a NaN or an infinity sits in `value`, innermost key first (as ConversionError.path)."""
     if isinstance(value, float) and not math.isfinite(value):

@@ -16,7 +16,7 @@ from ..result import Err, Meta, Ok, Result
 from ..session import HookContext, Hooks, ProviderRefusal, RetryConfig, Session
 from . import convert, encode, retries
 from .cancel import run_cancellable
-from .redact import redact, redacted_headers
+from .redact import redact, redacted_headers, scrub
 
 if TYPE_CHECKING:
     import requests
@@ -95,10 +95,15 @@ def invoke(
     call: Call = _NO_CALL,
 ) -> Result[Any, Any]:
     """Run one operation and return `Ok(value)` or `Err(error)`; never raises for a known failure."""
+    api_key: str | None = None
     try:
-        return _invoke(session, op, path, query, body, call)
+        api_key = session.resolve_api_key()
+        result = _invoke(session, op, path, query, body, call, api_key)
     except Exception as e:  # noqa: BLE001 - a bug of ours must still come back as a value
-        return Err(errors.UnexpectedClientError(f"{op.operation_id}: unexpected {type(e).__name__}: {e}", cause=e))
+        result = Err(errors.UnexpectedClientError(f"{op.operation_id}: unexpected {type(e).__name__}: {e}", cause=e))
+    if not result.ok:
+        scrub(result.error, api_key)  # type: ignore[union-attr]  # the key may be in an argument, a URL, a cause
+    return result
 
 
 def _invoke(
@@ -108,6 +113,7 @@ def _invoke(
     query: Mapping[str, Any],
     body: Mapping[str, Any] | None,
     call: Call,
+    api_key: str | None,
 ) -> Result[Any, Any]:
     if call.cancel is not None and call.cancel.is_set():
         return Err(errors.RequestAbortedError("cancelled before sending"))
@@ -118,7 +124,6 @@ def _invoke(
     except ProviderRefusal as e:
         return Err(errors.InvalidRequestError(str(e), cause=e))
 
-    api_key = session.resolve_api_key()
     if not api_key:
         return Err(
             errors.InvalidRequestError("no API key: pass Session(api_key=...) or set the MISTRAL_API_KEY variable")
@@ -126,6 +131,12 @@ def _invoke(
     if "\n" in api_key or "\r" in api_key:
         # http.client would refuse the header with a message quoting it, key included.
         return Err(errors.InvalidRequestError("the API key contains a line break (read from a file? strip it)"))
+    if not api_key.isascii() and not _latin_1(api_key):
+        return Err(errors.InvalidRequestError("the API key has characters outside Latin-1, which no header can carry"))
+    if call.http_headers:
+        problem = encode.header_problem(call.http_headers)
+        if problem is not None:
+            return Err(errors.InvalidRequestError(f"invalid argument http_headers: {problem}"))
     base_url = (call.server_url or session.server_url).rstrip("/")
     headers = {
         "Authorization": f"Bearer {api_key}",
@@ -154,12 +165,22 @@ def _invoke(
             return Err(errors.RequestTimeoutError(budget.exhausted_message()))
         if logger is not None:
             logger.debug(
-                "-> %s %s headers=%s", prepared.method, prepared.url, redacted_headers(prepared.headers, api_key)
+                "-> %s %s headers=%s",
+                prepared.method,
+                redact(str(prepared.url), api_key),
+                redacted_headers(prepared.headers, api_key),
             )
         ctx = HookContext(op.operation_id, base_url, attempt) if hooks is not None else None
         outcome = _attempt(session, op, prepared, timeout, call.cancel, budget, api_key, ctx)
+        if outcome.error is not None:
+            scrub(outcome.error, api_key)
         if logger is not None:
-            logger.debug("<- %s attempt %d: %s", prepared.url, attempt, redact(repr(outcome.result), api_key))
+            logger.debug(
+                "<- %s attempt %d: %s",
+                redact(str(prepared.url), api_key),
+                attempt,
+                redact(repr(outcome.result), api_key),
+            )
         if hooks is not None and hooks.after_error and not outcome.result.ok:
             for error_hook in hooks.after_error:
                 error_hook(ctx, outcome.response, outcome.error)  # type: ignore[arg-type]
@@ -180,6 +201,14 @@ def _invoke(
         else:
             time.sleep(delay)
         request.rewind()
+
+
+def _latin_1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _prepare(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .. import errors
 from ..result import Err, Ok, Result
 from . import convert
-from .redact import redact
+from .redact import redact, redact_json
 
 if TYPE_CHECKING:
     import requests
@@ -119,18 +119,28 @@ def _response_invalid(
 ) -> errors.ResponseValidationError:
     return errors.ResponseValidationError(
         redact(message, api_key),
-        raw_value=data,
+        raw_value=redact_json(data, api_key),
         cause=redacted_cause(cause, api_key),
         status_code=response.status_code,
-        headers=response.headers,
+        headers=safe_headers(response, api_key),
         body=redact(content.decode("utf-8", "replace"), api_key),
         raw_response=response,
     )
 
 
+def safe_headers(response: "requests.Response", api_key: str | None) -> Any:
+    """The response's headers, or a copy with the key masked where the server echoed it in one."""
+    headers = response.headers
+    if api_key and any(redact(f"{k}: {v}", api_key) != f"{k}: {v}" for k, v in headers.items()):
+        from requests.structures import CaseInsensitiveDict
+
+        return CaseInsensitiveDict({redact(k, api_key): redact(v, api_key) for k, v in headers.items()})
+    return headers
+
+
 def redacted_cause(cause: BaseException, api_key: str | None) -> BaseException:
     """`cause`, or a copy without the key where a conversion error quotes a value that holds it."""
-    if isinstance(cause, convert.ConversionError) and api_key and api_key in cause.problem:
+    if isinstance(cause, convert.ConversionError) and redact(cause.problem, api_key) != cause.problem:
         clean = convert.ConversionError(redact(cause.problem, api_key))
         clean.path = list(cause.path)
         return clean
@@ -142,15 +152,16 @@ def http_error(op: "Operation", response: "requests.Response", content: bytes, a
     status = response.status_code
     body = redact(content.decode("utf-8", "replace"), api_key)
     data: Any = None
-    try:
-        data = json.loads(content) if content else None
+    try:  # read from the masked text, so that no field made from it holds the key
+        data = json.loads(body) if content else None
     except (ValueError, UnicodeDecodeError, RecursionError):
         pass
     detail = _server_message(data) or _first_line(body)
     message = f"{status} {response.reason or ''}".rstrip()
     if detail:
-        message += f": {redact(detail, api_key)}"
-    common: dict[str, Any] = {"status_code": status, "headers": response.headers, "body": body}
+        message += f": {detail}"
+    message = redact(message, api_key)  # the reason phrase too
+    common: dict[str, Any] = {"status_code": status, "headers": safe_headers(response, api_key), "body": body}
     common["raw_response"] = response
     error_class = op.errors.get(status)
     if error_class is errors.HTTPValidationError and isinstance(data, dict):

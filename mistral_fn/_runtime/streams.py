@@ -14,8 +14,8 @@ from ..result import Err, Ok, Result
 from . import convert
 from .accumulate import CompletionAccumulator, first_text
 from .cancel import watch_stream
-from .redact import redact
-from .responses import classify_transport_error, iter_raw, redacted_cause
+from .redact import redact, redact_json
+from .responses import classify_transport_error, iter_raw, redacted_cause, safe_headers
 
 if TYPE_CHECKING:
     import requests
@@ -176,7 +176,8 @@ class EventStream(Generic[E]):
                 try:
                     value = json.loads(data)
                 except (ValueError, RecursionError) as e:
-                    raise self._invalid(f"malformed event: {data[:200]!r}", data, e) from e
+                    shown = redact(data, self._api_key)[:200]  # masked before the cut, which could halve the key
+                    raise self._invalid(f"malformed event: {shown!r}", data, e) from e
                 envelope = {"event": sse.event, "data": value} if with_name else {"data": value}
                 try:
                     yield hook(envelope, event_type)
@@ -193,11 +194,11 @@ class EventStream(Generic[E]):
     def _invalid(self, message: str, value: Any, cause: BaseException) -> errors.ResponseValidationError:
         return errors.ResponseValidationError(
             redact(message, self._api_key),
-            raw_value=value,
+            raw_value=redact_json(value, self._api_key),
             cause=redacted_cause(cause, self._api_key),
             status_code=self.response.status_code,
-            headers=self.headers,
-            body=redact(value if isinstance(value, str) else json.dumps(value)[:2000], self._api_key),
+            headers=safe_headers(self.response, self._api_key),
+            body=redact(value if isinstance(value, str) else json.dumps(value), self._api_key)[:2000],
             raw_response=self.response,
         )
 
@@ -213,7 +214,7 @@ class EventStream(Generic[E]):
         return errors.MistralError(
             f"error event in the stream: {redact(message, self._api_key)}",
             status_code=self.response.status_code,
-            headers=self.headers,
+            headers=safe_headers(self.response, self._api_key),
             body=redact(data, self._api_key),
             raw_response=self.response,
         )
