@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from . import plan as planning
-from . import render, spec
+from . import quirks, render, spec
 
 GENERATED_DIRS = (render.MODELS, render.FUNCS)
 GENERATED_FILES = ("FUNCTIONS.md",)
@@ -38,8 +38,10 @@ def generate(out: Path, the_spec: spec.Spec | None = None, quiet: bool = False) 
         print(f"generated {len(files)} files from spec sha256 {plan.sha256[:12]}")
         print(f"operations that create (retried only where safe): {creating}")
         print(f"operations that page: {', '.join(planning.iter_paging(plan))}")
+        for quirk in quirks.summaries():
+            print(f"spec quirk handled by quirks.{quirk}")
         for defect in plan.defects:
-            print(f"spec defect worked around: {defect}")
+            print(f"spec defect met in this spec: {defect}")
     return {k: (out / k).read_text(encoding="utf-8") for k in files}
 
 

@@ -10,7 +10,7 @@ import ast
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .plan import OperationPlan
+    from .operations import OperationPlan
 
 FILE_ID = "e85980c9-409e-4a46-9304-36588f6292b0"
 JOB_ID = "497f6eca-6276-4993-bfeb-53cbbbba6f09"
@@ -185,7 +185,7 @@ def example(op: "OperationPlan") -> str:
 def check_arguments(op: "OperationPlan", args: str) -> None:
     call = ast.parse(f"f({args})", mode="eval").body
     assert isinstance(call, ast.Call)
-    given = {k.arg for k in call.keywords}
+    given = {k.arg for k in call.keywords if k.arg is not None}  # None: a `**mapping`
     known = {k.name for k in op.keywords}
     missing = {k.name for k in op.keywords if k.required} - given
     unknown = given - known

@@ -6,7 +6,11 @@ Nothing here decides anything; every name, type, import and text comes from `pla
 
 from collections.abc import Iterable
 
-from .plan import Alias, Keyword, ModelModule, OperationPlan, Plan, docstring, wrap
+from .models import ModelModule
+from .operations import Keyword, OperationPlan
+from .plan import Plan
+from .text import docstring, wrap
+from .typetree import Alias
 
 MODELS = "mistral_fn/models"
 FUNCS = "mistral_fn/funcs"

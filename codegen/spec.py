@@ -68,6 +68,15 @@ class Spec:
         return node
 
 
+def flatten_properties(spec: Spec, s: dict[str, Any]) -> dict[str, Any]:
+    """The properties of an object schema, `allOf` parts merged in order (later parts win)."""
+    out: dict[str, Any] = {}
+    for part in s.get("allOf", []):
+        out.update(flatten_properties(spec, spec.resolve(part)))
+    out.update(s.get("properties", {}))
+    return out
+
+
 def ref_name(ref: str) -> str:
     """`#/components/schemas/Foo` -> `Foo`."""
     prefix = "#/components/schemas/"

@@ -9,8 +9,7 @@ import functools
 from typing import Any
 
 from codegen import spec as specs
-from codegen.plan import flatten_properties
-from codegen.spec import Spec, ref_name
+from codegen.spec import Spec, flatten_properties, ref_name
 
 DATETIME = "2025-01-02T03:04:05Z"
 

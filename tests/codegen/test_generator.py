@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 import mistral_fn
-from codegen import naming, plan, spec
+from codegen import naming, operations, plan, quirks, spec
 from codegen.__main__ import generate
 from tests.loopback import Loopback
 
@@ -280,10 +280,10 @@ def test_module_names(schema: str, module: str) -> None:
 
 def test_groups_are_the_sdk_namespaces() -> None:
     """The longest matching namespace wins."""
-    assert plan.group_of("beta_libraries_documents_upload") == "beta.libraries.documents"
-    assert plan.group_of("beta_libraries_create") == "beta.libraries"
-    assert plan.group_of("fine_tuning_jobs_create") == "fine_tuning.jobs"
-    assert plan.group_of("models_archive") == "models"
+    assert operations.group_of("beta_libraries_documents_upload") == "beta.libraries.documents"
+    assert operations.group_of("beta_libraries_create") == "beta.libraries"
+    assert operations.group_of("fine_tuning_jobs_create") == "fine_tuning.jobs"
+    assert operations.group_of("models_archive") == "models"
 
 
 PAGED = TINY_SPEC.replace(
@@ -298,7 +298,7 @@ PAGED = TINY_SPEC.replace(
 def test_list_operation_with_page_and_page_size_is_marked(tmp_path: Path) -> None:
     """`pages` records the default page size; a list response is itself the page's items."""
     plans = {op.name: op for op in plan.make_plan(write_tiny(tmp_path, PAGED.replace("PAGE", "0"))).operations}
-    assert plans["pets_list"].pages == plan.Paging(items=None, total=None, page_size=20)
+    assert plans["pets_list"].pages == operations.Paging(items=None, total=None, page_size=20)
     assert ("pages", "Pages(page_size=20)") in plans["pets_list"].operation_args
     assert plans["pets_create"].pages is None
 
@@ -306,3 +306,30 @@ def test_list_operation_with_page_and_page_size_is_marked(tmp_path: Path) -> Non
 def test_pages_not_counting_from_zero_stop_the_generator(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="count from 0"):
         plan.make_plan(write_tiny(tmp_path, PAGED.replace("PAGE", "1")))
+
+
+def test_defects_are_returned_with_the_plan(tmp_path: Path) -> None:
+    """A spec defect comes back in `Plan.defects`, once, and a clean spec's plan has none."""
+    broken = TINY_SPEC.replace("      required: [pet]", "      required: [pet, owner]")
+    assert plan.make_plan(write_tiny(tmp_path, broken)).defects == (
+        "PetIn: required owner never defined; dropped from required",
+    )
+    assert plan.make_plan(write_tiny(tmp_path)).defects == ()
+
+
+def test_every_quirk_lives_in_quirks_and_is_listed() -> None:
+    """`python -m codegen` lists `quirks.QUIRKS`: it must hold every workaround, and no other
+    generator module may hold one."""
+    here = Path(quirks.__file__).parent
+    for path in here.glob("*.py"):
+        if path.name != "quirks.py":
+            text = path.read_text(encoding="utf-8")
+            assert "Spec quirk:" not in text and "Spec defect:" not in text, path.name
+    workarounds = {
+        name
+        for name, value in vars(quirks).items()
+        if callable(value) and any(w in (value.__doc__ or "") for w in ("Spec quirk:", "Spec defect:"))
+    }
+    assert workarounds <= {q.__name__ for q in quirks.QUIRKS}
+    assert all(getattr(quirks, q.__name__) is q for q in quirks.QUIRKS)
+    assert len(quirks.summaries()) == len(quirks.QUIRKS)

@@ -180,7 +180,7 @@ def null_in_examples() -> set[tuple[str, str]]:
     """(schema, property) pairs that hold `null` in the spec's own success examples, though the
     schema allows no null (the files examples' `"bytes": null`). The client reads (and types)
     them as nullable, on the ground that the examples show what the server sends; so does the
-    lenient check. The generator decides the same in codegen/plan.py (`nullable_by_example`)."""
+    lenient check. The generator decides the same in codegen/quirks.py (`nullable_by_example`)."""
     found: set[tuple[str, str]] = set()
 
     def walk(schema: Any, value: Any, name: str | None) -> None:

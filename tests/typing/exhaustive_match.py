@@ -4,7 +4,7 @@ If an operation could return an error type the match below does not handle, `ass
 type checking. This is the pattern API.md promises users: `case Ok(...)`, then each error class.
 """
 
-from typing import assert_never
+from typing_extensions import assert_never  # typing has it from 3.11
 
 from mistral_fn import Err, Ok, Session, chat_complete
 from mistral_fn.errors import (
