@@ -10,9 +10,14 @@ undone after each block). Nothing else is patched: blocks that name another `ser
 dry runs, which send nothing.
 
 A block passes when it raises nothing, when any `test_*` function it defines passes when called
-(the README's copyable mock-server test), and when it prints no line starting with `failed` or
-`SomeError:` (how the examples report an unexpected `Err`). A block not meant to run is fenced as
-```sh or ```text, never skipped: `test_readme_fences_only_python_sh_or_text` holds README.md to that.
+(the README's copyable mock-server test), and when every operation it calls returned what the block
+expects: `Ok`, except the `Err`s listed in `EXPECTED_ERRS`. The calls are seen where they return
+(`tests/docs/calls.py` hands the block recording wrappers through its own `__import__`), not in
+what the block prints. `test_*_fails_when_the_server_fails` proves the runner sees failures: with
+every request answered 501 (a server error no retry policy retries, so the run takes seconds), every
+block fails, except those listed in `SENDS_NOTHING`, which it checks send no request at all.
+A block not meant to run is fenced as ```sh or ```text, never skipped:
+`test_readme_fences_only_python_sh_or_text` holds README.md to that.
 
 FUNCTIONS.md also holds each operation's signature as a ```python block. It is not a statement to
 run, so it is checked as what it is, a declaration: compiled as a `def`, its parameters (names,
@@ -35,24 +40,41 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
 from mistral_fn import UNSET, Session
 from mistral_fn.funcs import _spec
 from mistral_fn.testing import MOCK_NOTICE, MockServer
+from mistral_fn.testing.server import Canned
+from tests.docs.calls import Calls
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_"))
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
 HEADING = re.compile(r"^#{2,4} (.+)$", re.M)
 SIGNATURE = re.compile(r"^(\w+)\(\n    session: Session,")
-FAILURE_LINE = re.compile(r"^(failed\b|[A-Z]\w*(Error|Exception)\b:)", re.M)
 PER_CALL = re.compile(r"# per-call options: (.*)$", re.M)
 PROVIDER_VARIABLES = ("AZURE_ENDPOINT", "AZURE_API_KEY", "GCP_PROJECT_ID", "GCP_REGION", "GCP_ACCESS_TOKEN")
 
 XFAIL: dict[tuple[str, str], str] = {}
+
+# (file, a snippet of the block) -> the Errs its calls return against a working server, in order.
+EXPECTED_ERRS: dict[tuple[str, str], list[str]] = {
+    ("README.md", '"role": "robot"'): ["chat_complete: Err(InvalidRequestError)"],  # shows a refused argument
+    ("README.md", "cancel.set()"): ["chat_stream events: Err(RequestAbortedError)"],  # shows cancelling
+    ("README.md", "def test_a_server_error_comes_back"): ["chat_complete: Err(MistralError)"],  # a queued 500
+}
+# Blocks no server can fail: they send nothing (dry runs, a refused argument, a subprocess probe).
+SENDS_NOTHING: dict[tuple[str, str], str] = {
+    ("README.md", '"role": "robot"'): "refused before sending",
+    ("README.md", "print(models_list(session, dry_run=True)"): "dry runs",
+    ("README.md", "import subprocess"): "a subprocess checks imports; no operation is called",
+    ("README.md", "match prepare(chat_complete"): "a dry run",
+    ("README.md", "dry_run=True):"): "a dry run",
+    ("README.md", "providers.azure("): "dry runs",
+}
 
 
 @dataclass(frozen=True)
@@ -100,35 +122,71 @@ def mock() -> Iterator[MockServer]:
         yield server
 
 
-@pytest.fixture
-def doc_env(mock: MockServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Session]:
-    """The environment a block runs in: default server "eu" on the mock, a key in the environment."""
-    monkeypatch.setitem(_spec.SERVERS, "eu", mock.url)
+class FailingMock(MockServer):
+    """The mock, answering every request it routes 501; `sent` counts them over every instance."""
+
+    sent: ClassVar[list[str]] = []
+
+    def _next_canned(self, operation: str) -> Canned:
+        FailingMock.sent.append(operation)
+        return Canned(501, {"message": "the docs test server fails every request"})
+
+
+@pytest.fixture(scope="module")
+def failing() -> Iterator[FailingMock]:
+    with FailingMock() as server:
+        yield server
+
+
+def _environment(url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Session]:
+    """The environment a block runs in: default server "eu" on `url`, a key in the environment."""
+    monkeypatch.setitem(_spec.SERVERS, "eu", url)
     monkeypatch.setenv("MISTRAL_API_KEY", "sk-doc-test-0123456789abcdef")
     monkeypatch.delenv("MISTRAL_DEBUG", raising=False)
     monkeypatch.chdir(tmp_path)
     root = logging.getLogger()
     saved = (root.level, list(root.handlers))
     try:
-        yield Session(server_url=mock.url, timeout_ms=20_000)
+        yield Session(server_url=url, timeout_ms=20_000)
     finally:
         root.setLevel(saved[0])
         root.handlers[:] = saved[1]
 
 
-def run_block(block: Block, session: Session) -> str:
-    """Run the block (and the `test_*` functions it defines); its stdout."""
-    namespace: dict[str, Any] = {"session": session, "__name__": "__docs__"}
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(block.code, f"{block.file}:{block.line}", "exec"), namespace)
-        for name, value in list(namespace.items()):
-            if name.startswith("test_") and callable(value):
-                value()
-    printed = out.getvalue()
-    failure = FAILURE_LINE.search(printed)
-    assert failure is None, f"{block.id} reported a failure: {failure.group(0)!r}\n{printed}"
-    return printed
+@pytest.fixture
+def doc_env(mock: MockServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Session]:
+    yield from _environment(mock.url, monkeypatch, tmp_path)
+
+
+@pytest.fixture
+def failing_env(failing: FailingMock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Session]:
+    yield from _environment(failing.url, monkeypatch, tmp_path)
+
+
+def run_block(block: Block, session: Session, calls: Calls) -> list[str]:
+    """Run the block (and the `test_*` functions it defines); what went other than it expects."""
+    namespace: dict[str, Any] = {"session": session, "__name__": "__docs__", "__builtins__": calls.builtins()}
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            exec(compile(block.code, f"{block.file}:{block.line}", "exec"), namespace)
+            for name, value in list(namespace.items()):
+                if name.startswith("test_") and callable(value):
+                    value()
+        except Exception as e:  # noqa: BLE001 - a block that raises has failed; say how
+            return [f"raised {type(e).__name__}: {e}"]
+    expected = next((errs for (file, snippet), errs in EXPECTED_ERRS.items() if _is(block, file, snippet)), [])
+    seen = [str(outcome) for outcome in calls.errors()]
+    return [] if seen == expected else [f"calls returned {seen or 'no Err'}, expected {expected or 'no Err'}"]
+
+
+def _is(block: Block, file: str, snippet: str) -> bool:
+    return block.file == file and snippet in block.code
+
+
+def check(block: Block, session: Session) -> None:
+    calls = Calls()
+    problems = run_block(block, session, calls)
+    assert not problems, f"{block.id}: {problems[0]}\ncalls: {[str(o) for o in calls.outcomes]}"
 
 
 def test_the_docs_have_blocks_to_run() -> None:
@@ -147,14 +205,14 @@ def test_readme_fences_only_python_sh_or_text() -> None:
 
 @pytest.mark.parametrize("block", params(README_BLOCKS, signatures=False))
 def test_readme_block_runs(block: Block, doc_env: Session) -> None:
-    """A README.md block runs against the mock server without failing."""
-    run_block(block, doc_env)
+    """A README.md block runs against the mock server, and its calls return what it expects."""
+    check(block, doc_env)
 
 
 @pytest.mark.parametrize("block", params(FUNCTIONS_BLOCKS, signatures=False))
 def test_functions_example_runs(block: Block, doc_env: Session) -> None:
     """A FUNCTIONS.md example runs against the mock server, and the call it shows succeeds."""
-    run_block(block, doc_env)
+    check(block, doc_env)
 
 
 @pytest.mark.parametrize("block", params(FUNCTIONS_BLOCKS, signatures=True))
@@ -174,6 +232,32 @@ def test_functions_signature_is_the_real_one(block: Block) -> None:
 
     assert own(documented) == own(real)
     assert [p for p in real if p not in {n for n, _, _ in own(real)}] == per_call
+
+
+def fails_against_a_failing_server(block: Block, session: Session) -> None:
+    """Every call the block makes to a server gets 501 (its own MockServer too): the runner must fail it."""
+    calls = Calls(replace={"MockServer": FailingMock})
+    before = len(FailingMock.sent)
+    problems = run_block(block, session, calls)
+    sent = len(FailingMock.sent) - before
+    sends_nothing = next((why for (file, snippet), why in SENDS_NOTHING.items() if _is(block, file, snippet)), None)
+    if sends_nothing is not None:
+        assert sent == 0 and not problems, f"listed as sending nothing ({sends_nothing}): {sent} sent, {problems}"
+    else:
+        assert sent > 0, f"{block.id} sent no request: list it in SENDS_NOTHING, saying why"
+        assert problems, f"{block.id} passed though its {sent} request(s) were answered 501"
+
+
+@pytest.mark.parametrize("block", [pytest.param(b, id=b.id) for b in README_BLOCKS])
+def test_readme_block_fails_when_the_server_fails(block: Block, failing_env: Session) -> None:
+    """With every request answered 501, a README block that sends one fails: the runner sees each Err."""
+    fails_against_a_failing_server(block, failing_env)
+
+
+@pytest.mark.parametrize("block", [b for b in FUNCTIONS_BLOCKS if not SIGNATURE.match(b.code)], ids=lambda b: b.id)
+def test_functions_example_fails_when_the_server_fails(block: Block, failing_env: Session) -> None:
+    """With every request answered 501, every FUNCTIONS.md example fails."""
+    fails_against_a_failing_server(block, failing_env)
 
 
 @pytest.fixture(scope="module")
