@@ -85,8 +85,15 @@ def ref_name(ref: str) -> str:
     return ref[len(prefix) :]
 
 
-def read_operations(path: Path) -> tuple[OperationRow, ...]:
-    with path.open(newline="", encoding="utf-8") as f:
+def operations_path() -> Path:
+    """operations.tsv: beside the spec."""
+    return spec_path().parent / OPERATIONS_FILE
+
+
+def read_operations(path: Path | None = None) -> tuple[OperationRow, ...]:
+    """The rows of operations.tsv (beside the spec unless given): the one reader of that table,
+    for the generator and the tests alike."""
+    with (path or operations_path()).open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     return tuple(
         OperationRow(

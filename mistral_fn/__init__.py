@@ -8,11 +8,12 @@ it uses, nothing else.
 
 from typing import TYPE_CHECKING, Any
 
+from . import _version
 from .result import Err, Ok, Result
 from .session import BackoffStrategy, HookContext, Hooks, RetryConfig, Session
 from .types import UNSET, Unset
 
-__version__ = "0.1.0"
+__version__ = _version.VERSION
 
 if TYPE_CHECKING:
     from ._dry_run import prepare

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import errors
+from .._version import VERSION
 from ..errors import MistralError
 from ..result import Err, Meta, Ok, Result
 from ..session import HookContext, Hooks, ProviderRefusal, RetryConfig, Session
@@ -21,7 +22,6 @@ from .redact import redact, redacted_headers, scrub
 if TYPE_CHECKING:
     import requests
 
-VERSION = "0.1.0"
 USER_AGENT = f"mistral-fn/{VERSION} (python)"
 
 

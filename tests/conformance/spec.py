@@ -12,10 +12,8 @@ The spec is found as the generator finds it: `MISTRAL_OPENAPI_SPEC`, else
 """
 
 import copy
-import csv
 import datetime as dt
 import functools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +25,10 @@ from jsonschema import _keywords as keywords
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from codegen.spec import read_operations, spec_path
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_URI = "urn:mistral-openapi"
-
-
-def spec_path() -> Path:
-    path = Path(os.environ.get("MISTRAL_OPENAPI_SPEC", "../shared/openapi/mistral-openapi.yaml"))
-    return path if path.is_absolute() else (ROOT / path).resolve()
 
 
 @functools.cache
@@ -123,19 +118,17 @@ def operations() -> tuple[Operation, ...]:
         for method, op in item.items():
             if isinstance(op, dict) and "operationId" in op:
                 by_id[op["operationId"]] = (path, method, op)
-    with (spec_path().parent / "operations.tsv").open(newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
     out = []
-    for r in rows:
-        spec_path_, method, op = by_id[r["operation_id"]]
+    for row in read_operations():
+        spec_path_, method, op = by_id[row.operation_id]
         out.append(
             Operation(
-                python_name=r["python_name"],
+                python_name=row.python_name,
                 method=method.upper(),
-                path=r["path"],
+                path=row.path,
                 spec_path=spec_path_,
-                operation_id=r["operation_id"],
-                streaming=r["streaming"].strip() == "stream",
+                operation_id=row.operation_id,
+                streaming=row.streaming,
                 op=op,
             )
         )

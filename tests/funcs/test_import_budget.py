@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 # The runtime that every operation imports (no responses/streams/retry sleeping until a call needs them).
 RUNTIME = {
     "mistral_fn",
+    "mistral_fn._version",
     "mistral_fn._runtime",
     "mistral_fn._runtime.cancel",
     "mistral_fn._runtime.convert",
@@ -124,6 +125,7 @@ def test_chat_complete_import_leaves_the_http_stack_for_the_first_call() -> None
 # What `import mistral_fn` itself brings: the public names, without the operations' engine.
 RUNTIME_CORE = {
     "mistral_fn",
+    "mistral_fn._version",
     "mistral_fn.errors",
     "mistral_fn.funcs",
     "mistral_fn.result",

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import mistral_fn
-from codegen.spec import spec_path
+from codegen.spec import read_operations
 from mistral_fn.funcs import OPERATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = [line.split("\t", 1)[0] for line in (spec_path().parent / "operations.tsv").read_text().splitlines()[1:]]
+NAMES = [row.python_name for row in read_operations()]
 
 
 def loaded_after(code: str) -> set[str]:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import mistral_fn
-from codegen.spec import spec_path
+from codegen.spec import read_operations
 from mistral_fn import Err, Ok, Session
 from mistral_fn._runtime.streams import BinaryResponse, EventStream
 from mistral_fn.errors import ResponseValidationError
@@ -30,10 +30,7 @@ AGENT_ID = "ag_0197dfe5c3b17b6a8e5b2ad5a8a6f7c2"
 CONVERSATION_ID = "conv_0197dfe6a1d87c1e9d4a3b2c1f0e9d8c"
 FT_MODEL = "ft:open-mistral-7b:587a6b29:20240514:7e773925"
 PAINTER = [{"role": "user", "content": "Who is the best French painter? Answer in one short sentence."}]
-ROWS = {
-    line.split("\t")[0]: line.split("\t")
-    for line in (spec_path().parent / "operations.tsv").read_text().splitlines()[1:]
-}
+ROWS = {row.python_name: row for row in read_operations()}
 
 COMPLETION_CHUNK = {
     "id": "cmpl-1",
@@ -630,10 +627,10 @@ def test_every_operation_has_a_case() -> None:
 
 def success_schema(name: str) -> Any:
     """The JSON schema of the operation's first 2XX response."""
-    _, _, method, path, operation_id, *_ = ROWS[name]
+    row = ROWS[name]
     for spec_path_, item in load().doc["paths"].items():
-        op = item.get(method.lower())
-        if spec_path_.split("#")[0] == path and op and op["operationId"] == operation_id:
+        op = item.get(row.method.lower())
+        if spec_path_.split("#")[0] == row.path and op and op["operationId"] == row.operation_id:
             for status, response in sorted(op["responses"].items()):
                 if status.startswith("2") and "application/json" in (response.get("content") or {}):
                     return response["content"]["application/json"]["schema"]
@@ -673,7 +670,7 @@ def multipart(request: Recorded) -> list[tuple[str, str | None, str | None, byte
 def test_operation_on_the_wire(case: Case) -> None:
     """The operation sends the spec's request and reads the reply as its declared model."""
     function = getattr(mistral_fn, case.name)
-    _, _, method, *_ = ROWS[case.name]
+    method = ROWS[case.name].method
     with Loopback() as server:
         serve(server, case)
         session = Session(api_key="sk-test", server_url=server.url)

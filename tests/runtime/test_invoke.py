@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import mistral_fn
 from mistral_fn import UNSET, Err, Ok, Session
 from mistral_fn._runtime.invoke import Call, invoke
 from mistral_fn.errors import (
@@ -40,7 +41,7 @@ def test_wire_headers_and_compact_json(server: Loopback, session: Session) -> No
     assert request.header("Authorization") == f"Bearer {API_KEY}"
     assert request.header("Accept") == "application/json"
     assert request.header("Content-Type") == "application/json"
-    assert (request.header("User-Agent") or "").startswith("mistral-fn/")
+    assert request.header("User-Agent") == f"mistral-fn/{mistral_fn.__version__} (python)"
     # Compact, and in the model's (the spec's) property order, as the official SDKs send it.
     assert request.body == b'{"model":"m","messages":[{"content":"hi","role":"user"}]}'
     sent = {k.lower() for k in request.headers}
