@@ -60,6 +60,7 @@ class Loopback:
 
     def __post_init__(self) -> None:
         self._queue: list[Handler] = []
+        self._fallback: Handler | None = None
         self._lock = threading.Lock()
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -123,6 +124,10 @@ class Loopback:
         with self._lock:
             self._queue.append(handler)
 
+    def answer_all(self, handler: Handler | None) -> None:
+        """Answer every request with `handler` once the queued replies are used up (None: `default`)."""
+        self._fallback = handler
+
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> "Loopback":
         thread = threading.Thread(target=self._accept, daemon=True)
@@ -167,7 +172,7 @@ class Loopback:
                     return
                 self.requests.append(request)
                 with self._lock:
-                    handler = self._queue.pop(0) if self._queue else None
+                    handler = self._queue.pop(0) if self._queue else self._fallback
                 if handler is None:
                     send_response(conn, 200, json.dumps(self.default).encode(), {"Content-Type": "application/json"})
                 else:
@@ -213,7 +218,10 @@ def read_request(reader: Any, keep_body: bool = True) -> Recorded | None:
                 body += chunk
     elif lower.get("transfer-encoding", "").lower() == "chunked":
         while True:
-            size = int(reader.readline().split(b";")[0], 16)
+            size_line = reader.readline()
+            if not size_line.strip():
+                return None  # the client gave up half-way through the body
+            size = int(size_line.split(b";")[0], 16)
             if size == 0:
                 reader.readline()
                 break

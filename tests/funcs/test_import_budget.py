@@ -148,3 +148,10 @@ def test_a_helper_loads_only_its_own_module(name: str) -> None:
 def test_no_helper_is_loaded_by_an_operation() -> None:
     loaded = _fresh_import("from mistral_fn import chat_complete")["loaded"]
     assert sorted(set(HELPERS.values()) & set(loaded)) == []
+
+
+def test_the_batch_package_loads_its_parts_when_used() -> None:
+    loaded = {m for m in _fresh_import("import mistral_fn.batch")["loaded"] if m.startswith("mistral_fn")}
+    assert sorted(loaded - RUNTIME_CORE) == ["mistral_fn.batch"]
+    loaded = set(_fresh_import("from mistral_fn.batch import BatchRun")["loaded"])
+    assert {m for m in loaded if m.startswith("mistral_fn.batch")} == {"mistral_fn.batch", "mistral_fn.batch.run"}
