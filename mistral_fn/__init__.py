@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from .funcs import *  # noqa: F403
     from .many import run_many
     from .pagination import paginate
+    from .parse import Parsed, chat_parse
+    from .parse_stream import ParseStream, chat_parse_stream
+    from .schema import json_schema
+    from .tools import Tool, ToolRun, run_tools, tool
 
 __all__ = [
     "UNSET",
@@ -35,10 +39,33 @@ __all__ = [
     "RetryConfig",
     "Session",
     "Unset",
+    # Structured outputs and tools
+    "ParseStream",
+    "Parsed",
+    "Tool",
+    "ToolRun",
+    "chat_parse",
+    "chat_parse_stream",
+    "json_schema",
+    "run_tools",
+    "tool",
 ]
 
 # Helpers kept out of the eager imports (most programs use none of them): name -> module.
-_HELPERS = {"paginate": "pagination", "run_many": "many"}
+_HELPERS = {
+    "paginate": "pagination",
+    "run_many": "many",
+    # Structured outputs and tools
+    "Parsed": "parse",
+    "chat_parse": "parse",
+    "ParseStream": "parse_stream",
+    "chat_parse_stream": "parse_stream",
+    "json_schema": "schema",
+    "Tool": "tools",
+    "ToolRun": "tools",
+    "run_tools": "tools",
+    "tool": "tools",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -161,3 +161,77 @@ CommonError: TypeAlias = (
     | UnexpectedClientError
 )
 """The errors any operation can return."""
+
+
+# -- Structured outputs and tools (chat_parse, chat_parse_stream, run_tools) -------------------------
+# Every keyword has a default so that pickle's `cls(message)` rebuilds them (the state follows).
+
+
+class OutputError(Exception):
+    """The model answered, but not with a value of the requested type. `response` is its answer."""
+
+    __match_args__ = ("message",)
+
+    def __init__(self, message: str, *, response: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.response = response
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class OutputTruncatedError(OutputError):
+    """The answer stopped at the token limit (`finish_reason` `length` or `model_length`).
+
+    `partial_text` is what came before the cut, for the caller to show, keep or continue from.
+    """
+
+    __match_args__ = ("message", "partial_text")
+
+    def __init__(self, message: str, *, partial_text: str = "", finish_reason: str = "length", **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.partial_text = partial_text
+        self.finish_reason = finish_reason
+
+
+class OutputValidationError(OutputError):
+    """The answer is not JSON, or does not fit the requested type.
+
+    `raw_text` is the answer; `path` the JSON path of the first problem (`$` when not JSON at all);
+    `problems` one `message @ path` line per problem.
+    """
+
+    __match_args__ = ("message", "path")
+
+    def __init__(
+        self, message: str, *, raw_text: str = "", path: str = "$", problems: "list[str] | None" = None, **kwargs: Any
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.raw_text = raw_text
+        self.path = path
+        self.problems = problems or [message]
+
+
+class OutputRefusedError(OutputError):
+    """The model answered without content (a refusal, or tool calls where a value was asked for)."""
+
+
+class ToolRoundsExceededError(Exception):
+    """`run_tools` reached `max_rounds` and the model still asked for tools; `run` is the run so far."""
+
+    __match_args__ = ("message",)
+
+    def __init__(self, message: str, *, run: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.run = run
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"

@@ -155,3 +155,31 @@ def test_the_batch_package_loads_its_parts_when_used() -> None:
     assert sorted(loaded - RUNTIME_CORE) == ["mistral_fn.batch"]
     loaded = set(_fresh_import("from mistral_fn.batch import BatchRun")["loaded"])
     assert {m for m in loaded if m.startswith("mistral_fn.batch")} == {"mistral_fn.batch", "mistral_fn.batch.run"}
+
+
+# chat_parse: chat_complete and its models, plus the schema compiler and the strict converter.
+CHAT_PARSE = {"mistral_fn.parse", "mistral_fn.schema", "mistral_fn._structure", "mistral_fn._keywords"}
+
+
+def test_chat_parse_loads_chat_complete_and_the_parse_machinery_only() -> None:
+    """`from mistral_fn import chat_parse` adds its own modules to chat_complete's, and no other operation."""
+    result = _fresh_import("from mistral_fn import chat_parse")
+    ours = {m for m in result["loaded"] if m == "mistral_fn" or m.startswith("mistral_fn.")}
+    assert sorted(ours - RUNTIME - CHAT_COMPLETE - CHAT_PARSE) == [], "loaded but not needed"
+    assert sorted((RUNTIME | CHAT_COMPLETE | CHAT_PARSE) - ours) == [], "expected but not loaded"
+    assert [m for m in result["loaded"] if m.split(".")[0] in LOADED_ON_FIRST_CALL] == []
+    assert result["total"] <= MODULE_BUDGET + 10, result["total"]  # 4 more than chat_complete when measured
+
+
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [("chat_parse_stream", "mistral_fn.funcs.chat_stream"), ("run_tools", "mistral_fn.tools"), ("json_schema", None)],
+)
+def test_structured_helpers_load_only_when_used(name: str, module: str | None) -> None:
+    """Importing mistral_fn loads none of them; each loads what it needs and no unrelated operation."""
+    assert not [m for m in _fresh_import("import mistral_fn")["loaded"] if m.endswith(("parse", "schema", "tools"))]
+    loaded = _fresh_import(f"from mistral_fn import {name}")["loaded"]
+    operations = {m for m in loaded if m.startswith("mistral_fn.funcs.")}
+    assert operations <= {"mistral_fn.funcs.chat_complete", "mistral_fn.funcs.chat_stream"}
+    if module is not None:
+        assert module in loaded

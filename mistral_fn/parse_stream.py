@@ -1,0 +1,195 @@
+"""`chat_parse_stream`: a typed answer that can be shown while it streams.
+
+    match chat_parse_stream(session, model="mistral-small-latest", messages=[...], output=Book):
+        case Ok(stream):
+            with stream:
+                for book in stream.partials():   # Book instances; UNSET where not yet known
+                    render(book)
+                parsed = stream.final()          # the same Result as chat_parse
+
+A field is UNSET until its value has begun to arrive; a `str` field grows as it is written; a list
+holds its items so far (the last one partial); a number, a boolean, a date or an enum appears once
+it is whole. The partial values are built without validation: `final()` validates the whole answer.
+"""
+
+import types
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Generic, TypeVar, Union, get_args, get_origin
+
+import attrs
+
+from . import errors
+from ._partial_json import OPEN_STRING, PartialJSON
+from ._runtime import convert
+from ._runtime.accumulate import CompletionAccumulator
+from ._runtime.streams import EventStream
+from ._structure import StructureError, structure
+from .funcs.chat_stream import chat_stream
+from .models.chat_completion_response import ChatCompletionResponse
+from .models.completion_event import CompletionEvent
+from .parse import ChatParseError, Parsed, _prepare, read_output
+from .result import Err, Ok, Result
+from .session import Session
+from .types import UNSET
+
+T = TypeVar("T")
+
+
+class ParseStream(Generic[T]):
+    """The events of a structured answer: `partials()` while it comes, `final()` once it is whole.
+
+    A context manager that closes the connection. Iterating `partials()` raises the stream's error
+    if the stream fails (as an `EventStream` does); `final()` never raises and gives it as `Err`.
+    """
+
+    def __init__(self, events: EventStream[CompletionEvent], output: type[T]) -> None:
+        self.events = events
+        self.output = output
+        self._accumulator = CompletionAccumulator()
+        self._json = PartialJSON()
+        self._failure: Err[ChatParseError] | None = None
+        self._done = False
+        self._results = events.results()
+
+    def __enter__(self) -> "ParseStream[T]":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.events.close()
+
+    def partials(self) -> Iterator[T]:
+        """The value built so far, after each event that adds to the answer."""
+        for piece in self._pieces():
+            if isinstance(piece, Err):
+                raise piece.error
+            if not piece:
+                continue
+            self._json.feed(piece)
+            try:
+                data = self._json.value()
+            except ValueError:  # not JSON (yet, or at all): final() says which
+                continue
+            if isinstance(data, dict):
+                yield partial_value(data, self.output)
+
+    def final(self) -> Result[Parsed[T], ChatParseError]:
+        """Read the rest of the stream, then the answer as `chat_parse` would give it."""
+        for piece in self._pieces():
+            if isinstance(piece, Err):
+                break
+        if self._failure is not None:
+            return self._failure
+        whole = self._accumulator.response()
+        try:
+            response = convert.read(whole, ChatCompletionResponse)
+        except convert.ConversionError as e:
+            return Err(errors.UnexpectedClientError(f"the collected stream is not a response: {e}", cause=e))
+        outcome = read_output(response, self.output)
+        if isinstance(outcome, Err):
+            return outcome  # type: ignore[return-value]  # Err[OutputError] is an Err of ChatParseError
+        return Ok(Parsed(outcome.value, response, 1))
+
+    def _pieces(self) -> Iterator[str | Err[ChatParseError]]:
+        """The text each remaining event adds to the first choice; a failure ends it, kept for final()."""
+        if self._done:
+            if self._failure is not None:
+                yield self._failure
+            return
+        # One iterator for the life of the stream: leaving partials() early must not lose events.
+        for result in self._results:
+            if isinstance(result, Err):
+                self._failure = result
+                self._done = True
+                self.close()
+                yield result
+                return
+            chunk = convert.to_json(result.value.data)
+            self._accumulator.add(chunk)
+            yield _first_delta_text(chunk)
+        self._done = True
+        self.close()
+
+
+def _first_delta_text(chunk: dict[str, Any]) -> str:
+    for choice in chunk.get("choices") or ():
+        if choice.get("index", 0) == 0:
+            content = (choice.get("delta") or {}).get("content")
+            if isinstance(content, str):
+                return content
+            if isinstance(content, list):
+                return "".join(c.get("text", "") for c in content if isinstance(c, dict) and c.get("type") == "text")
+    return ""
+
+
+def chat_parse_stream(
+    session: Session,
+    *,
+    model: str,
+    messages: Sequence[Mapping[str, Any] | Any],
+    output: type[T],
+    schema_name: str | None = None,
+    **chat_stream_kwargs: Any,
+) -> Result[ParseStream[T], ChatParseError]:
+    """Stream an answer of type `output` (an attrs class); other keywords go to `chat_stream`."""
+    prepared = _prepare(output, schema_name, chat_stream_kwargs, chat_stream)
+    if isinstance(prepared, Err):
+        return prepared
+    started = chat_stream(session, model=model, messages=messages, response_format=prepared, **chat_stream_kwargs)
+    if isinstance(started, Err):
+        return started
+    return Ok(ParseStream(started.value, output))
+
+
+# -- building partial values ------------------------------------------------------------------------
+
+
+class _NotYet(Exception):
+    """A value still incomplete: its field reads UNSET."""
+
+
+def partial_value(data: Any, t: Any) -> Any:
+    """`data` (partial JSON) as a `t` in which what is not known yet is UNSET; no validation."""
+    try:
+        return _partial(data, t)
+    except _NotYet:
+        return UNSET
+
+
+def _partial(data: Any, t: Any) -> Any:
+    if isinstance(t, type) and attrs.has(t) and isinstance(data, dict):
+        instance = t.__new__(t)
+        for field in attrs.fields(t):
+            value = partial_value(data[field.name], field.type) if field.name in data else UNSET
+            object.__setattr__(instance, field.name, value)  # no __init__: validators would refuse UNSET
+        return instance
+    origin = get_origin(t)
+    args = get_args(t)
+    if t is str:
+        if isinstance(data, str):
+            return data.removesuffix(OPEN_STRING)
+        raise _NotYet
+    if isinstance(data, str) and data.endswith(OPEN_STRING):
+        raise _NotYet  # a date, an enum, a literal: only whole
+    if origin in (Union, types.UnionType):
+        if data is None and type(None) in args:
+            return None
+        members = [a for a in args if a is not type(None)]
+        if len(members) == 1:
+            return _partial(data, members[0])
+    if origin is list and isinstance(data, list):
+        return [partial_value(v, args[0]) for v in data]
+    if origin is tuple and isinstance(data, list):
+        kinds = [args[0]] * len(data) if len(args) == 2 and args[1] is Ellipsis else args
+        return tuple(partial_value(v, kind) for v, kind in zip(data, kinds, strict=False))
+    if origin is dict and isinstance(data, dict) and len(args) == 2:
+        return {k: partial_value(v, args[1]) for k, v in data.items()}
+    try:
+        return structure(data, t)
+    except StructureError:
+        raise _NotYet from None
+
+
+__all__ = ["ParseStream", "chat_parse_stream", "partial_value"]
