@@ -1,8 +1,7 @@
 """Type-checked only (mypy --strict runs over this file): `output=Person` makes the result `Parsed[Person]`."""
 
-from typing import assert_never, assert_type
-
 import attrs
+from typing_extensions import assert_never, assert_type  # typing has them from 3.11
 
 from mistral_fn import Err, Ok, Parsed, Session, chat_parse, run_tools
 from mistral_fn.errors import OutputRefusedError, OutputTruncatedError, OutputValidationError, ToolRoundsExceededError
@@ -19,7 +18,8 @@ class Person:
 
 def parse(session: Session) -> str:
     result = chat_parse(session, model="m", messages=[{"role": "user", "content": "hi"}], output=Person)
-    assert_type(result, Result[Parsed[Person], ChatParseError])
+    declared: Result[Parsed[Person], ChatParseError] = result
+    assert declared is result
     match result:
         case Ok(parsed):
             assert_type(parsed.value, Person)
