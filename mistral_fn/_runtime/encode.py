@@ -2,8 +2,8 @@
 
 import datetime as dt
 import errno
+import io
 import json
-import math
 import mimetypes
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -64,7 +64,7 @@ def encode_request(
     url = op.path
     for name, value in path.items():
         _checked(op, name, value)
-        url = url.replace("{" + name + "}", quote(str(value), safe=_PATH_SAFE))
+        url = url.replace("{" + name + "}", _path_segment(name, value))
     pairs = _query_pairs(op, query)
     if pairs:
         url += "?" + "&".join(f"{quote(k, safe=_QUERY_SAFE)}={quote(v, safe=_QUERY_SAFE)}" for k, v in pairs)
@@ -73,20 +73,48 @@ def encode_request(
             url, _ = provider.route(op, url, None)
         return EncodedRequest(url)
     given = {k: v for k, v in (body or {}).items() if v is not UNSET}
-    checked = convert.check(given, op.body)
-    payload = convert.to_json(checked)
-    if provider is not None:
-        url, payload = provider.route(op, url, payload)
-    if op.files:
-        parts = Multipart(payload, op.files)
-        return EncodedRequest(url, parts.content_type, parts=parts)
+    payload = None
     try:
+        payload = convert.to_json(convert.check(given, op.body))
+        if provider is not None:
+            url, payload = provider.route(op, url, payload)
+        if op.files:
+            parts = Multipart(payload, op.files)
+            return EncodedRequest(url, parts.content_type, parts=parts)
         data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
-    except ValueError as e:  # a NaN or infinity inside a free-form value (typed numbers are checked before)
-        error = convert.ConversionError("NaN and infinity cannot be sent as JSON")
-        error.path = _non_finite_path(payload) or []
-        raise error from e
+    except (RecursionError, TypeError, ValueError) as e:  # cycles, depth, sets, objects, NaN, surrogates, huge ints
+        raise _refusal(given if payload is None else payload, e) from e
     return EncodedRequest(url, "application/json", data)
+
+
+def _path_segment(name: str, value: Any) -> str:
+    """One path parameter as one segment: never empty, never `.` or `..` (which would move up the path)."""
+    text = _param_text(name, value)
+    if not text:
+        raise _param_error(name, "must not be empty")
+    segment = quote(text, safe=_PATH_SAFE)
+    return segment.replace(".", "%2E") if segment in (".", "..") else segment
+
+
+def _param_text(name: str, value: Any) -> str:
+    try:
+        text = _scalar(value)
+        text.encode("utf-8")
+    except ValueError as e:  # an integer too long to write, a lone surrogate
+        raise _refusal(value, e, name) from e
+    return text
+
+
+def _refusal(value: Any, cause: BaseException, name: str | None = None) -> convert.ConversionError:
+    from . import unsendable  # only once encoding has failed
+
+    return unsendable.refusal(value, cause, name)
+
+
+def _param_error(name: str, problem: str) -> convert.ConversionError:
+    error = convert.ConversionError(problem)
+    error.path.append(name)
+    return error
 
 
 _TOKEN = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -109,18 +137,6 @@ def header_problem(headers: Mapping[str, str]) -> str | None:
     return None
 
 
-def _non_finite_path(value: Any) -> list[str | int] | None:
-    """Where a NaN or an infinity sits in `value`, innermost key first (as ConversionError.path)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return []
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        path = _non_finite_path(item)
-        if path is not None:
-            return [*path, key]
-    return None
-
-
 def _checked(op: "Operation", name: str, value: Any) -> Any:
     try:
         return convert.check(value, op.params.get(name, Any))
@@ -135,14 +151,22 @@ def _query_pairs(op: "Operation", query: Mapping[str, Any]) -> list[tuple[str, s
         if value is UNSET or value is None:
             continue
         value = _checked(op, name, value)
-        if name in op.json_query:
-            pairs.append((name, json.dumps(convert.to_json(value), separators=(",", ":"), ensure_ascii=False)))
-        elif isinstance(value, dict):  # form style, exploded: an object becomes its keys
-            pairs.extend((k, _scalar(v)) for k, v in value.items() if v is not None and v is not UNSET)
-        elif isinstance(value, (list, tuple)):
-            pairs.extend((name, _scalar(v)) for v in value)
-        else:
-            pairs.append((name, _scalar(value)))
+        before = len(pairs)
+        try:
+            if name in op.json_query:
+                text = json.dumps(convert.to_json(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+                pairs.append((name, text))
+            elif isinstance(value, dict):  # form style, exploded: an object becomes its keys
+                pairs.extend((k, _scalar(v)) for k, v in value.items() if v is not None and v is not UNSET)
+            elif isinstance(value, (list, tuple)):
+                pairs.extend((name, _scalar(v)) for v in value)
+            else:
+                pairs.append((name, _scalar(value)))
+            for key, text in pairs[before:]:
+                key.encode("utf-8")
+                text.encode("utf-8")
+        except (RecursionError, TypeError, ValueError) as e:
+            raise _refusal(value, e, name) from e
     return pairs
 
 
@@ -169,28 +193,39 @@ class _FilePart:
         if isinstance(value, tuple):
             filename, content, *rest = value
             content_type = rest[0] if rest else None
+            if isinstance(content, str):  # a str beside a file name is the content, never a path to read
+                content = content.encode("utf-8", "surrogatepass")
         elif isinstance(value, (str, os.PathLike)):
             filename, content = os.path.basename(os.fspath(value)), value
         elif isinstance(value, bytes):
             filename, content = name, value
         else:
             filename, content = os.path.basename(str(getattr(value, "name", name))), value
+        try:
+            filename.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise _param_error(name, f"the file name: {_refusal(filename, e).problem}") from e
         self.filename = filename
         self.content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
         self._fileobj: IO[bytes] | None = None
         self._start = 0
         if isinstance(content, (str, os.PathLike)):
             path = os.fspath(content)
-            self.size: int | None = _path_size(name, path)
-            self._open: Callable[[], Iterator[bytes]] = lambda: _read_path(path)
+            size = _path_size(name, path)
+            self.size: int | None = size
+            self._open: Callable[[], Iterator[bytes]] = lambda: _read_path(name, path, size)
         elif isinstance(content, bytes):
             self.size = len(content)
             self._open = lambda: iter((content,))
         else:
+            if isinstance(content, io.TextIOBase) or "b" not in getattr(content, "mode", "b"):
+                raise _param_error(
+                    name, "a file opened in text mode; open it with 'rb' so its bytes go out as they are"
+                )
             self._fileobj = content
             self.size = _remaining_size(content)
             self._start = content.tell() if self.size is not None else 0
-            self._open = lambda: _read_file(content)
+            self._open = lambda: _read_file(name, content, self.size)
 
     def chunks(self) -> Iterator[bytes]:
         return self._open()
@@ -212,14 +247,45 @@ def _path_size(name: str, path: str) -> int:
         raise error from e
 
 
-def _read_path(path: str) -> Iterator[bytes]:
-    with open(path, "rb") as f:
-        yield from _read_file(f)
+class SourceChanged(Exception):
+    """An upload's file changed, or failed to read, while it was being sent: the request is cut off
+    before its end (never sending more than its `Content-Length`), and the call is the caller's error."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"invalid argument {name}: {problem}")
+        self.name = name
+        self.problem = problem
 
 
-def _read_file(f: IO[bytes]) -> Iterator[bytes]:
-    while chunk := f.read(_CHUNK):
+def _read_path(name: str, path: str, size: int) -> Iterator[bytes]:
+    try:
+        f = open(path, "rb")  # closed by the with below, once the generator is done
+    except OSError as e:
+        raise SourceChanged(name, f"cannot read {path!r} any more: {e.strerror or e}") from e
+    with f:
+        yield from _read_file(name, f, size)
+
+
+def _read_file(name: str, f: IO[bytes], size: int | None) -> Iterator[bytes]:
+    """The file's bytes; when its size was declared, exactly that many or `SourceChanged`."""
+    remaining = size if size is not None else -1
+    while remaining:
+        try:
+            chunk = f.read(_CHUNK if remaining < 0 else min(_CHUNK, remaining))
+        except OSError as e:
+            raise SourceChanged(name, f"reading the file failed while sending: {e.strerror or e}") from e
+        if not isinstance(chunk, bytes):
+            raise SourceChanged(name, f"the file gave {type(chunk).__name__}, not bytes (open it with 'rb')")
+        if not chunk:
+            if size is None:
+                return
+            raise SourceChanged(
+                name, f"the file shrank while being sent: it ended after {size - remaining} of {size} bytes"
+            )
+        remaining -= len(chunk) if remaining > 0 else 0
         yield chunk
+    if size is not None and f.read(1):
+        raise SourceChanged(name, f"the file grew while being sent, past the {size} bytes declared")
 
 
 def _remaining_size(f: IO[bytes]) -> int | None:
@@ -248,7 +314,7 @@ class Multipart:
                 parts.append(_FilePart(name, value))
                 continue
             for item in value if isinstance(value, list) else [value]:
-                head += self._part_head(name) + _scalar(item).encode() + b"\r\n"
+                head += self._part_head(name) + _form_text(name, item) + b"\r\n"
         self._head = bytes(head)
         self._files = parts
         self._file_heads = [self._part_head(f.name, f.filename, f.content_type) for f in parts]
@@ -287,6 +353,13 @@ class Multipart:
     def rewind(self) -> None:
         for part in self._files:
             part.rewind()
+
+
+def _form_text(name: str, value: Any) -> bytes:
+    try:
+        return _scalar(value).encode()
+    except ValueError as e:  # an integer too long to write, a lone surrogate
+        raise _refusal(value, e, name) from e
 
 
 def _quote_header(value: str) -> str:

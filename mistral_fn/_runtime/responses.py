@@ -205,6 +205,10 @@ def classify_transport_error(e: BaseException, timeout: float | None) -> tuple[e
     import requests
     import urllib3.exceptions as u3
 
+    from .encode import SourceChanged
+
+    if isinstance(e, SourceChanged):  # the upload's file changed under us: cut off, the caller's error
+        return errors.InvalidRequestError(str(e), cause=e), True
     reason = e.args[0] if e.args else None
     inner = getattr(reason, "reason", reason)
     waited = f" after {timeout:.3f} s" if timeout is not None else ""
