@@ -13,7 +13,7 @@ it is whole. The partial values are built without validation: `final()` validate
 """
 
 import types
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
 import attrs
@@ -144,52 +144,107 @@ def chat_parse_stream(
 
 
 # -- building partial values ------------------------------------------------------------------------
+# A builder per type, made once (as the converters' hooks are): each event rebuilds the whole value,
+# so the per-value path is a type check and a call, with no reflection.
 
+_NOT_YET: Any = object()
+"""What a builder returns for a value that is not whole yet; the field then reads UNSET."""
 
-class _NotYet(Exception):
-    """A value still incomplete: its field reads UNSET."""
+Builder = Callable[[Any], Any]
+_builders: dict[Any, Builder] = {}
 
 
 def partial_value(data: Any, t: Any) -> Any:
     """`data` (partial JSON) as a `t` in which what is not known yet is UNSET; no validation."""
-    try:
-        return _partial(data, t)
-    except _NotYet:
-        return UNSET
+    value = builder(t)(data)
+    return UNSET if value is _NOT_YET else value
 
 
-def _partial(data: Any, t: Any) -> Any:
-    if isinstance(t, type) and attrs.has(t) and isinstance(data, dict):
-        instance = t.__new__(t)
-        for field in attrs.fields(t):
-            value = partial_value(data[field.name], field.type) if field.name in data else UNSET
-            object.__setattr__(instance, field.name, value)  # no __init__: validators would refuse UNSET
-        return instance
+def builder(t: Any) -> Builder:
+    found = _builders.get(t)
+    if found is None:
+        _builders[t] = _late(t)  # a recursive class finds itself while it is being built
+        found = _builders[t] = _make_builder(t)
+    return found
+
+
+def _late(t: Any) -> Builder:
+    return lambda data: _builders[t](data)
+
+
+def _make_builder(t: Any) -> Builder:
+    if isinstance(t, type) and attrs.has(t):
+        return _class_builder(t)
     origin = get_origin(t)
     args = get_args(t)
     if t is str:
-        if isinstance(data, str):
-            return data.removesuffix(OPEN_STRING)
-        raise _NotYet
-    if isinstance(data, str) and data.endswith(OPEN_STRING):
-        raise _NotYet  # a date, an enum, a literal: only whole
+        return _str_builder
+    if t in _EXACT:
+        kinds = _EXACT[t]
+        return lambda data: data if type(data) in kinds else _NOT_YET
     if origin in (Union, types.UnionType):
-        if data is None and type(None) in args:
-            return None
         members = [a for a in args if a is not type(None)]
-        if len(members) == 1:
-            return _partial(data, members[0])
-    if origin is list and isinstance(data, list):
-        return [partial_value(v, args[0]) for v in data]
-    if origin is tuple and isinstance(data, list):
-        kinds = [args[0]] * len(data) if len(args) == 2 and args[1] is Ellipsis else args
-        return tuple(partial_value(v, kind) for v, kind in zip(data, kinds, strict=False))
-    if origin is dict and isinstance(data, dict) and len(args) == 2:
-        return {k: partial_value(v, args[1]) for k, v in data.items()}
-    try:
-        return structure(data, t)
-    except StructureError:
-        raise _NotYet from None
+        if len(members) == 1 and len(args) == 2:
+            inner = builder(members[0])
+            return lambda data: None if data is None else inner(data)
+    if origin is list:
+        item = builder(args[0])
+        return lambda data: [_or_unset(item(v)) for v in data] if isinstance(data, list) else _NOT_YET
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = builder(args[0])
+            return lambda data: tuple(_or_unset(item(v)) for v in data) if isinstance(data, list) else _NOT_YET
+        items = [builder(a) for a in args]
+        return lambda data: (
+            tuple(_or_unset(b(v)) for b, v in zip(items, data, strict=False)) if isinstance(data, list) else _NOT_YET
+        )
+    if origin is dict and len(args) == 2:
+        value = builder(args[1])
+        return lambda data: {k: _or_unset(value(v)) for k, v in data.items()} if isinstance(data, dict) else _NOT_YET
+    return _strict_builder(t)  # enums, literals, dates, unions of plain values: only once whole
+
+
+def _class_builder(cls: type) -> Builder:
+    attrs.resolve_types(cls)  # json_schema(cls) succeeded before any stream started: this resolves
+    fields = [(f.name, builder(f.type)) for f in attrs.fields(cls)]
+    new: Callable[[type], Any] = cls.__new__  # type: ignore[assignment]  # any class: its __new__ takes it
+    set_field = object.__setattr__  # no __init__: validators would refuse UNSET, frozen classes refuse setattr
+
+    def build(data: Any) -> Any:
+        if not isinstance(data, dict):
+            return _NOT_YET
+        instance = new(cls)
+        for name, build_field in fields:
+            value = build_field(data[name]) if name in data else UNSET
+            set_field(instance, name, UNSET if value is _NOT_YET else value)
+        return instance
+
+    return build
+
+
+def _str_builder(data: Any) -> Any:
+    if type(data) is str:
+        return data[:-1] if data.endswith(OPEN_STRING) else data
+    return _NOT_YET
+
+
+def _strict_builder(t: Any) -> Builder:
+    def build(data: Any) -> Any:
+        if isinstance(data, str) and data.endswith(OPEN_STRING):
+            return _NOT_YET  # a date, an enum, a literal: shown only once whole
+        try:
+            return structure(data, t)
+        except StructureError:
+            return _NOT_YET
+
+    return build
+
+
+def _or_unset(value: Any) -> Any:
+    return UNSET if value is _NOT_YET else value
+
+
+_EXACT: dict[Any, tuple[type, ...]] = {int: (int,), float: (int, float), bool: (bool,)}
 
 
 __all__ = ["ParseStream", "chat_parse_stream", "partial_value"]

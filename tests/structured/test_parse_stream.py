@@ -1,6 +1,7 @@
 """chat_parse_stream against a scripted model streaming a JSON object in small chunks."""
 
 import json
+from typing import Literal
 
 import attrs
 import pytest
@@ -13,6 +14,7 @@ from mistral_fn.errors import (
     OutputTruncatedError,
     OutputValidationError,
 )
+from mistral_fn.parse_stream import partial_value
 from tests.loopback import Loopback
 
 from .scripted import stream, stream_pieces
@@ -162,3 +164,23 @@ def test_partial_json_leaves_out_what_is_not_whole() -> None:
         {"n": 12, "s": "ab\n"},
         {"n": 12, "s": "ab\n", "k": True},
     ]
+
+
+@attrs.define
+class Node:
+    label: str
+    kind: Literal["leaf", "branch"]
+    children: list["Node"] = attrs.field(factory=list)
+
+
+def test_partial_values_of_a_recursive_class_leave_unfinished_literals_unset() -> None:
+    data = {
+        "label": "root",
+        "kind": "branch",
+        "children": [{"label": "le" + OPEN_STRING}, {"kind": "le" + OPEN_STRING}],
+    }
+    value = partial_value(data, Node)
+    assert value.label == "root" and value.kind == "branch"
+    assert value.children[0].label == "le" and value.children[0].kind is UNSET
+    assert value.children[1].kind is UNSET  # "le" may become "leaf": never shown as a wrong literal
+    assert partial_value({"label": 3}, Node).label is UNSET  # no validation while streaming, only "not known"
