@@ -294,7 +294,7 @@ class Operations:
 
     def keyword(self, scope: Scope, name: str, t: T, required: bool, where: str, doc: str | None) -> Keyword:
         annotation = scope.keyword(t)
-        # The keyword is the spec's name (API.md), even where it shadows a builtin.
+        # The keyword is the spec's name (docs/API.md), even where it shadows a builtin.
         comment = "# noqa: A002" if name in BUILTINS else ""
         tail = "," if required else " | Unset = UNSET,"
         if comment and len(f"    {name}: {annotation}{tail}  {comment}") > 120:
@@ -428,8 +428,8 @@ def operation_args(
 def param_check_type(t: T) -> T:
     """The type a path or query parameter is checked against: its type without `None`.
 
-    The encoder leaves a `None` query parameter out before checking it (API.md: "`None` and
-    left-out parameters are not sent"), so `null` never needs to pass the check; and checking
+    The encoder leaves a `None` query parameter out before checking it (docs/API.md: "a `None`
+    query parameter is simply not sent"), so `null` never needs to pass the check; and checking
     `datetime | None` as a union would not accept a `datetime` instance in the converter.
     """
     if isinstance(t, UnionOf) and NONE in t.members:

@@ -99,7 +99,7 @@ def _allows_null(spec: Spec, s: dict[str, Any]) -> bool:
 KNOWN_EXTENSIONS = {
     # ShareEnum, EntityType: every enum here is open (`Literal[...] | str`) already.
     "x-speakeasy-unknown-values": "every enum is open",
-    # JsonSchema.schema: the SDKs rename it `schema_definition`; API.md keeps the spec's names.
+    # JsonSchema.schema: the SDKs rename it `schema_definition`; docs/API.md keeps the spec's names.
     "x-speakeasy-name-override": "the spec's property name is kept",
     # Tags: display names only.
     "x-displayName": "not used",

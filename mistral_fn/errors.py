@@ -131,7 +131,7 @@ class HTTPClientError(Exception):
         return (_rebuild, (type(self), {**self.__dict__, "cause": _portable(self.cause)}))
 
 
-class ConnectionError(HTTPClientError):  # noqa: A001 - the name API.md gives
+class ConnectionError(HTTPClientError):  # noqa: A001 - the name docs/API.md gives
     """Could not connect to the server, or the connection dropped."""
 
 

@@ -4,7 +4,7 @@ Both are built on first use. Every hook is a closure made once per type by a hoo
 the hooks of its children resolved up front, so converting is a few dict lookups and calls per
 value and nothing reflects on types per call.
 
-Reading is lenient where API.md says it must be: unknown properties land in `extra_fields`,
+Reading is lenient where docs/API.md says it must be: unknown properties land in `extra_fields`,
 unknown enum values stay `str`, unknown union tags stay `dict`, and a required property the
 server left out reads as `UNSET`. A value of the wrong JSON type is still an error.
 Writing is strict: a required property missing, an unknown tag or a closed schema's extra key

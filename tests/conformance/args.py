@@ -336,7 +336,7 @@ def _body_object(op: spec.Operation) -> tuple[str, dict[str, Any]] | None:
 
 
 FIXED = {"stream"}
-"""Body properties the function sets itself (API.md: `stream` is False in chat_complete, True in chat_stream)."""
+"""Body properties the function sets itself (docs/API.md: `stream` is False in chat_complete, True in chat_stream)."""
 
 
 def build(op: spec.Operation, mode: str) -> ArgSet | None:

@@ -1,7 +1,7 @@
 """The OpenAPI document for the conformance tests: loading, `$ref`s, and two JSON Schema checks.
 
 `strict_errors` is plain JSON Schema 2020-12 validation, the way Prism judges a body.
-`lenient_errors` applies only the rules API.md says a response is read by: a required property
+`lenient_errors` applies only the rules docs/API.md says a response is read by: a required property
 may be missing, unknown properties, enum values and union tags are kept, bounds and patterns are
 not checked (and a property the spec's own examples show as null may be null, see
 `null_in_examples`); what is left (a JSON type that cannot be read as the declared one) is what
@@ -295,7 +295,7 @@ def strict_errors(pointer: str, value: Any) -> list[ValidationError]:
 
 
 def lenient_errors(pointer: str, value: Any) -> list[ValidationError]:
-    """The errors that remain under API.md's lenient reading (see the module docstring)."""
+    """The errors that remain under docs/API.md's lenient reading (see the module docstring)."""
     return _errors(LenientValidator, pointer, value, format_checker=_lenient_formats)
 
 

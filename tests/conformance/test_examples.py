@@ -1,7 +1,7 @@
 """The spec's 15 success-response examples against their own schemas: which do not fit, why,
 and what the client must answer for each (test_prism.py asserts that answer through Prism).
 
-JSON Schema (2020-12, as Prism checks) rejects 9 of them. Under API.md's reading rules (a
+JSON Schema (2020-12, as Prism checks) rejects 9 of them. Under docs/API.md's reading rules (a
 missing required property reads as absent, an unknown union tag stays a plain dict) and the
 generator's choice to read what the examples show as null as nullable (`"bytes": null`), only 2
 cannot be read at all: those must give `Err(ResponseValidationError)`; the other 7 read as `Ok`.

@@ -2,7 +2,7 @@
 
 For each operation and argument set (`args.py`): Prism finds nothing wrong with the request;
 the static response (the spec's example, or one Prism derives from the schema) reads as `Ok`,
-an example reading back whole, unless the example cannot be read as its schema under API.md's
+an example reading back whole, unless the example cannot be read as its schema under docs/API.md's
 lenient rules (then exactly `Err(ResponseValidationError)`); random schema-valid responses
 (`Prefer: dynamic=true`, unknown extra properties included) read as `Ok`, at least
 `DYNAMIC_PER_OPERATION` of them per operation; and where the operation declares a 422, Prism's

@@ -132,7 +132,7 @@ RUNTIME_CORE = {
     "mistral_fn.session",
     "mistral_fn.types",
 }
-# Each helper of "At scale" (API.md, round two): its own module, loaded by its name and by nothing else.
+# Each helper of "At scale" (docs/API.md): its own module, loaded by its name and by nothing else.
 HELPERS = {"paginate": "mistral_fn.pagination", "run_many": "mistral_fn.many"}
 
 

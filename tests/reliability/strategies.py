@@ -1,7 +1,7 @@
 """Hypothesis strategies for the fuzz tests, derived from the generated operations and models.
 
 The oracles here are independent of the runtime's converter: which JSON kinds a declared type
-accepts (`kinds`), and a spec-shaped value of a type (`shaped`) built the way API.md says the
+accepts (`kinds`), and a spec-shaped value of a type (`shaped`) built the way docs/API.md says the
 server may answer: extra fields anywhere, any string where an enum is open, unknown union tags.
 """
 
@@ -135,7 +135,7 @@ def kinds(t: Any) -> frozenset[str]:
 def accepted_kinds(info: OpInfo, name: str) -> frozenset[str]:
     t, where = info.params[name]
     accepted = kinds(t)
-    if where == "query":  # API.md: None and left-out query parameters are simply not sent
+    if where == "query":  # docs/API.md: a None query parameter is simply not sent
         accepted |= {"null"}
     return accepted
 
@@ -235,7 +235,7 @@ def _tagged(inner: Any, tagged: Discriminator, depth: int) -> st.SearchStrategy[
     ]
     members = get_args(inner)
     if any(m is dict or get_origin(m) is dict for m in members):
-        # API.md: an unknown tag is kept as a plain dict.
+        # docs/API.md: an unknown tag is kept as a plain dict.
         unknown = field_names.filter(lambda tag: tag not in tagged.mapping)
         options.append(
             st.tuples(unknown, st.dictionaries(field_names, extra_values, max_size=3)).map(

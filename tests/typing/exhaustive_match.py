@@ -1,7 +1,7 @@
 """Type-checked only (mypy --strict runs over this file): an exhaustive match over an operation's result.
 
 If an operation could return an error type the match below does not handle, `assert_never` fails
-type checking. This is the pattern API.md promises users: `case Ok(...)`, then each error class.
+type checking. This is the pattern docs/API.md promises users: `case Ok(...)`, then each error class.
 """
 
 from typing_extensions import assert_never  # typing has it from 3.11
