@@ -235,3 +235,13 @@ class ToolRoundsExceededError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # What the tools raised is the caller's code: it crosses a process as its type's name and text.
+        run = self.run
+        if run is not None and hasattr(run, "calls"):
+            import attrs
+
+            calls = [attrs.evolve(c, error=_portable(c.error)) for c in run.calls]
+            run = attrs.evolve(run, calls=calls)
+        return (_rebuild, (type(self), {**self.__dict__, "run": run}))

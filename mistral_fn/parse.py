@@ -122,8 +122,8 @@ def answer_text(response: ChatCompletionResponse) -> tuple[str | None, str | Non
         return None, None
     choice = choices[0]
     content = getattr(choice.message, "content", None)
-    if isinstance(content, list):  # content chunks: the text ones (a reasoning model's thinking is left out)
-        content = "".join(str(getattr(c, "text", "")) for c in content if getattr(c, "type", None) == "text")
+    if isinstance(content, list):  # content chunks: their text (a reasoning model's thinking has none)
+        content = "".join(t for c in content if isinstance(t := getattr(c, "text", None), str))
     finish = choice.finish_reason if isinstance(choice.finish_reason, str) else None
     return (content if isinstance(content, str) else None), finish
 

@@ -120,7 +120,7 @@ def _first_delta_text(chunk: dict[str, Any]) -> str:
             if isinstance(content, str):
                 return content
             if isinstance(content, list):
-                return "".join(c.get("text", "") for c in content if isinstance(c, dict) and c.get("type") == "text")
+                return "".join(t for c in content if isinstance(c, dict) and isinstance(t := c.get("text"), str))
     return ""
 
 

@@ -168,3 +168,15 @@ def test_output_errors_pickle_with_their_fields(server: Loopback) -> None:
     again = pickle.loads(pickle.dumps(error))
     assert isinstance(again, OutputValidationError)
     assert (again.message, again.raw_text, again.path) == (error.message, error.raw_text, error.path)
+
+
+def test_content_chunks_are_read_as_their_text_without_the_thinking(server: Loopback) -> None:
+    body = completion(None)
+    body["choices"][0]["message"]["content"] = [
+        {"type": "thinking", "thinking": [{"type": "text", "text": "Dune is a novel..."}]},
+        {"type": "text", "text": '{"title": "Dune", '},
+        {"type": "text", "text": '"authors": ["Frank Herbert"]}'},
+    ]
+    server.reply(200, body)
+    parsed = chat_parse(session_for(server), model="m", messages=MESSAGES, output=Book).unwrap()
+    assert parsed.value == Book("Dune", ["Frank Herbert"])

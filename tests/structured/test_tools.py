@@ -1,5 +1,7 @@
 """tool() and run_tools against a scripted model: tool calls, then a final answer; every error path."""
 
+import pickle
+import threading
 import time
 from typing import Literal
 
@@ -222,3 +224,24 @@ def test_bad_setup_is_refused_before_sending(server: Loopback) -> None:
     refused = run_tools(session, model="m", messages=MESSAGES, tools=[untyped])
     assert isinstance(refused, Err) and "untyped(x)" in refused.error.message  # type: ignore[union-attr]
     assert server.requests == []
+
+
+def test_rounds_exceeded_pickles_with_the_tools_errors_as_text(server: Loopback) -> None:
+    class Unpicklable(Exception):
+        def __init__(self) -> None:
+            super().__init__("holds a lock")
+            self.lock = threading.Lock()
+
+    def locked() -> str:
+        """Raises what cannot cross a process."""
+        raise Unpicklable
+
+    ask_tools(server, call("locked", {}))
+    ask_tools(server, call("locked", {}, "c2"))
+    result = run_tools(session_for(server), model="m", messages=MESSAGES, tools=[locked], max_rounds=2)
+    error = result.error  # type: ignore[union-attr]
+    assert isinstance(error, ToolRoundsExceededError)
+    back = pickle.loads(pickle.dumps(error))
+    assert back.message == error.message and back.run.calls[0].name == "locked"
+    assert str(back.run.calls[0].error) == "holds a lock"
+    assert back.run.messages == error.run.messages
