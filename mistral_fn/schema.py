@@ -100,6 +100,8 @@ class SchemaCompiler:
         args = get_args(t)
         if origin is typing.Annotated:
             return self.type_schema(args[0], where)
+        if isinstance(t, typing.NewType):  # UserId = NewType("UserId", int): the type it stands for
+            return self.type_schema(t.__supertype__, where)
         if origin in (Union, types.UnionType):
             members = [a for a in args if a is not type(None)]
             if len(members) == 1 and len(args) == 2:

@@ -3,7 +3,7 @@
 import datetime as dt
 import enum
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, NewType
 
 import attrs
 import jsonschema
@@ -233,3 +233,17 @@ def test_union_of_plain_values_is_allowed() -> None:
 
     schema = json_schema(Either)
     assert schema["properties"]["value"] == {"anyOf": [{"type": "integer"}, {"type": "string"}]}
+
+
+UserId = NewType("UserId", int)
+
+
+def test_annotated_and_newtype_read_as_what_they_wrap() -> None:
+    @attrs.define
+    class Account:
+        id: UserId
+        name: Annotated[str, "shown"]
+
+    schema = json_schema(Account)
+    assert schema["properties"] == {"id": {"type": "integer"}, "name": {"type": "string"}}
+    assert structure({"id": 3, "name": "x"}, Account) == Account(UserId(3), "x")
