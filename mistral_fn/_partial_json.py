@@ -8,7 +8,8 @@ parser read it. So each event costs one `json.loads` of the text so far, and no 
 
 What is not yet whole is left out: a key without its value, a number or `true`/`false`/`null`
 that may still grow. The one exception is a string value being written: it is shown as far as it
-has come, ending in `OPEN_STRING`, so that a reader can tell it is incomplete.
+has come, ending in `OPEN_STRING`, so that a reader can tell it is incomplete. Likewise an object
+still open carries the key `OPEN_OBJECT`: a reader may fill in defaults only in closed objects.
 """
 
 import json
@@ -17,6 +18,9 @@ from typing import Any
 
 OPEN_STRING = "\uffff"
 """Ends the one string that is still being written (a noncharacter: a model has no reason to send it)."""
+OPEN_OBJECT = OPEN_STRING
+"""A key present (with the value 0) in each object that is still open."""
+_OPEN_MEMBER = json.dumps(OPEN_OBJECT) + ":0"
 
 _STRING_BODY = re.compile(r'[^"\\]*')
 _WHITESPACE = " \t\r\n"
@@ -25,12 +29,13 @@ _WHITESPACE = " \t\r\n"
 class PartialJSON:
     """Feed pieces of one JSON text; read the value known so far after each."""
 
-    __slots__ = ("_checkpoints", "_closers", "_escape", "_in_string", "_is_key", "_string_start", "text")
+    __slots__ = ("_checkpoints", "_closers", "_escape", "_in_string", "_is_key", "_opened", "_string_start", "text")
 
     def __init__(self) -> None:
         self.text = ""
         self._closers: list[str] = []  # "}" or "]" per open container
         self._checkpoints: list[int] = []  # per open container: the text is whole up to here
+        self._opened: list[int] = []  # per open container: the offset just after its bracket
         self._in_string = False
         self._escape = False
         self._is_key = False
@@ -72,10 +77,12 @@ class PartialJSON:
             elif c == "{" or c == "[":
                 closers.append("}" if c == "{" else "]")
                 checkpoints.append(i + 1)
+                self._opened.append(i + 1)
             elif c == "}" or c == "]":
                 if closers:
                     closers.pop()
                     checkpoints.pop()
+                    self._opened.pop()
                     if checkpoints:
                         checkpoints[-1] = i + 1
             elif c not in _WHITESPACE and c not in ",:" and checkpoints:
@@ -96,9 +103,18 @@ class PartialJSON:
             return json.loads(text) if text else None
         if self._in_string and not self._is_key:
             head = _drop_partial_escape(self.text, self._string_start) + OPEN_STRING + '"'
+            empty = False
         else:
             head = self.text[: self._checkpoints[-1]]
-        return json.loads(head + "".join(reversed(self._closers)))
+            empty = self._checkpoints[-1] == self._opened[-1]
+        # Only the innermost container can be empty: each outer one holds the next as a member.
+        tail = []
+        for closer in reversed(self._closers):
+            if closer == "}":
+                tail.append(_OPEN_MEMBER if empty else "," + _OPEN_MEMBER)
+            tail.append(closer)
+            empty = False
+        return json.loads(head + "".join(tail))
 
 
 def _previous(text: str, i: int) -> str:

@@ -9,7 +9,8 @@
 
 A field is UNSET until its value has begun to arrive; a `str` field grows as it is written; a list
 holds its items so far (the last one partial); a number, a boolean, a date or an enum appears once
-it is whole. The partial values are built without validation: `final()` validates the whole answer.
+it is whole; a field the answer leaves out takes its default once its object has closed. The partial
+values are built without validation: `final()` validates the whole answer.
 """
 
 import types
@@ -19,7 +20,7 @@ from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 import attrs
 
 from . import errors
-from ._partial_json import OPEN_STRING, PartialJSON
+from ._partial_json import OPEN_OBJECT, OPEN_STRING, PartialJSON
 from ._runtime import convert
 from ._runtime.accumulate import CompletionAccumulator
 from ._runtime.streams import EventStream
@@ -200,26 +201,46 @@ def _make_builder(t: Any) -> Builder:
         )
     if origin is dict and len(args) == 2:
         value = builder(args[1])
-        return lambda data: {k: _or_unset(value(v)) for k, v in data.items()} if isinstance(data, dict) else _NOT_YET
+        return lambda data: (
+            {k: _or_unset(value(v)) for k, v in data.items() if k != OPEN_OBJECT}
+            if isinstance(data, dict)
+            else _NOT_YET
+        )
     return _strict_builder(t)  # enums, literals, dates, unions of plain values: only once whole
 
 
 def _class_builder(cls: type) -> Builder:
     attrs.resolve_types(cls)  # json_schema(cls) succeeded before any stream started: this resolves
-    fields = [(f.name, builder(f.type)) for f in attrs.fields(cls)]
+    fields = [(f.name, builder(f.type), _default_of(f)) for f in attrs.fields(cls)]
     new: Callable[[type], Any] = cls.__new__  # type: ignore[assignment]  # any class: its __new__ takes it
     set_field = object.__setattr__  # no __init__: validators would refuse UNSET, frozen classes refuse setattr
 
     def build(data: Any) -> Any:
         if not isinstance(data, dict):
             return _NOT_YET
+        closed = OPEN_OBJECT not in data  # a field missing from a closed object has its default
         instance = new(cls)
-        for name, build_field in fields:
-            value = build_field(data[name]) if name in data else UNSET
+        for name, build_field, default in fields:
+            if name in data:
+                value = build_field(data[name])
+            else:
+                value = default() if closed and default is not None else UNSET
             set_field(instance, name, UNSET if value is _NOT_YET else value)
         return instance
 
     return build
+
+
+def _default_of(field: "attrs.Attribute[Any]") -> Callable[[], Any] | None:
+    default: Any = field.default
+    if default is attrs.NOTHING:
+        return None
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs.Factory is a class at runtime
+        if default.takes_self:
+            return None  # needs the instance being built: stays UNSET until final()
+        factory: Callable[[], Any] = default.factory
+        return factory
+    return lambda: default
 
 
 def _str_builder(data: Any) -> Any:

@@ -7,7 +7,7 @@ import attrs
 import pytest
 
 from mistral_fn import UNSET, Err, Ok, Session, chat_parse_stream
-from mistral_fn._partial_json import OPEN_STRING, PartialJSON
+from mistral_fn._partial_json import OPEN_OBJECT, OPEN_STRING, PartialJSON
 from mistral_fn.errors import (
     ConnectionError,
     InvalidRequestError,
@@ -73,12 +73,13 @@ def test_partials_grow_field_by_field_and_final_is_the_whole_value(server: Loopb
     births = {p.authors[0].born for p in partials if p.authors is not UNSET and p.authors}
     assert births <= {UNSET, 1920}
     assert not any(OPEN_STRING in str(p) for p in partials)
-    # A field the answer leaves out stays UNSET in the partials (no default applied); final() applies it.
-    last_authors = [Author("Frank Herbert", 1920), Author("Brian é Herbert", UNSET)]  # type: ignore[arg-type]
-    assert partials[-1] == Book("Dune", last_authors, 412, ("sf", "desert"))
+    # A field the answer leaves out is UNSET while its object is open, its default once the object closes.
+    second_authors = [p.authors[1] for p in partials if p.authors is not UNSET and len(p.authors) == 2]
+    assert second_authors[0].born is UNSET and second_authors[-1].born is None
     parsed = final.unwrap()
     authors = [Author("Frank Herbert", 1920), Author("Brian é Herbert", None)]
     assert parsed.value == Book("Dune", authors, 412, ("sf", "desert"))
+    assert partials[-1] == parsed.value
     assert parsed.response.choices[0].finish_reason == "stop"
 
 
@@ -155,15 +156,22 @@ def test_partial_json_leaves_out_what_is_not_whole() -> None:
     for piece in ['{"n": 1', "2", ', "s": "ab\\', "n", '", "k', '": tru', "e}"]:
         parser.feed(piece)
         seen.append(parser.value())
+    is_open = {OPEN_OBJECT: 0}
     assert seen == [
-        {},
-        {},
-        {"n": 12, "s": "ab" + OPEN_STRING},
-        {"n": 12, "s": "ab\n" + OPEN_STRING},
-        {"n": 12, "s": "ab\n"},
-        {"n": 12, "s": "ab\n"},
+        {**is_open},
+        {**is_open},
+        {"n": 12, "s": "ab" + OPEN_STRING, **is_open},
+        {"n": 12, "s": "ab\n" + OPEN_STRING, **is_open},
+        {"n": 12, "s": "ab\n", **is_open},
+        {"n": 12, "s": "ab\n", **is_open},
         {"n": 12, "s": "ab\n", "k": True},
     ]
+
+
+def test_partial_json_marks_every_open_object_and_no_closed_one() -> None:
+    parser = PartialJSON()
+    parser.feed('{"a": [{"b": 1}, {"c": {')
+    assert parser.value() == {"a": [{"b": 1}, {"c": {OPEN_OBJECT: 0}, OPEN_OBJECT: 0}], OPEN_OBJECT: 0}
 
 
 @attrs.define
