@@ -13,7 +13,7 @@ from urllib.parse import quote
 from .session import ApiKey, ProviderRefusal, Session
 
 if TYPE_CHECKING:
-    from ._runtime.invoke import Operation
+    from ._runtime.operation import Operation
 
 
 class Azure:

@@ -2,7 +2,6 @@
 
 import logging
 import os
-import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -76,22 +75,30 @@ class Hooks:
 DEFAULT_TIMEOUT_MS = 300_000
 
 
+class _Closeable(Protocol):
+    def close(self) -> None: ...
+
+
 class Session:
-    """Where and how operations are sent. Cheap to make, immutable, safe to share between threads."""
+    """Where and how operations are sent. Cheap to make, immutable, safe to share between threads.
+
+    It holds settings only. What a session owns while it runs (its connection pool, what is worked
+    out once per server) is made by the runtime on the first call and kept in `_transport`, the one
+    slot this module knows nothing about except that it can be closed.
+    """
 
     __slots__ = (
         "_api_key",
         "_debug_logger",
-        "_env_settings",
-        "_http_client",
-        "_lock",
+        "_frozen",
+        "_transport",
         "hooks",
+        "http_client",
         "provider",
         "retry_config",
         "server_url",
         "time_left",
         "timeout_ms",
-        "watched",
     )
 
     def __init__(
@@ -121,17 +128,20 @@ class Session:
         self.hooks = hooks
         self.time_left = time_left
         self.provider = provider
-        self._http_client = http_client
+        self.http_client = http_client
+        """The `requests.Session` given to send with (not watched), or None: the runtime makes its own."""
         self._debug_logger = debug_logger
-        self._env_settings: dict[str, dict[str, Any]] = {}
-        self.watched = False
-        """Whether attempts are held to their total time by `_runtime.watchdog` (our own client only)."""
-        self._lock = threading.Lock()  # set last: from here on, settings are read-only
+        self._transport: Any = None
+        self._frozen = True  # set last: from here on, settings are read-only
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name != "_debug_logger" and hasattr(self, "_lock"):
+        if name != "_debug_logger" and hasattr(self, "_frozen"):
             raise AttributeError("Session settings are immutable; make a new Session")
         object.__setattr__(self, name, value)
+
+    def _attach(self, transport: _Closeable) -> None:
+        """Keep what the runtime made for this session (once, by `_runtime.transport`)."""
+        object.__setattr__(self, "_transport", transport)
 
     def __repr__(self) -> str:
         key = "<callable>" if callable(self._api_key) else "<set>" if self._api_key else "<from env>"
@@ -145,28 +155,6 @@ class Session:
         return key() if callable(key) else key
 
     @property
-    def http_client(self) -> "requests.Session":
-        """The `requests.Session` in use, made on first need (so import does no work)."""
-        client = self._http_client
-        if client is None:
-            with self._lock:
-                client = self._http_client
-                if client is None:
-                    import requests
-
-                    from ._runtime.watchdog import WatchedAdapter
-
-                    client = requests.Session()
-                    # Send only the headers the operation sets (API.md, "On the wire").
-                    client.headers.clear()
-                    # Adapters whose sockets the watchdog can cut when an attempt's time is up.
-                    client.mount("https://", WatchedAdapter())
-                    client.mount("http://", WatchedAdapter())
-                    object.__setattr__(self, "watched", True)
-                    object.__setattr__(self, "_http_client", client)
-        return client
-
-    @property
     def debug_logger(self) -> logging.Logger | None:
         """The logger for request/response traces: the one given, or one when MISTRAL_DEBUG=true."""
         logger = self._debug_logger
@@ -178,20 +166,12 @@ class Session:
                 logger.addHandler(logging.StreamHandler())
         return logger
 
-    def environment_settings(self, url: str) -> dict[str, Any]:
-        """Proxies, `verify` and `cert` for `url`: the client's own merged with the environment's
-        (when the client trusts it), worked out once per base URL rather than on every call."""
-        settings = self._env_settings.get(url)
-        if settings is None:
-            merged = self.http_client.merge_environment_settings(url, {}, None, None, None)
-            settings = {key: merged[key] for key in ("proxies", "verify", "cert")}
-            self._env_settings[url] = settings
-        return settings
-
     def close(self) -> None:
         """Close the connection pool (only needed where sessions are made and dropped many times)."""
-        if self._http_client is not None:
-            self._http_client.close()
+        if self._transport is not None:
+            self._transport.close()
+        elif self.http_client is not None:
+            self.http_client.close()
 
     def __enter__(self) -> "Session":
         return self

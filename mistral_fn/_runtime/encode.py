@@ -15,7 +15,7 @@ from . import convert
 
 if TYPE_CHECKING:
     from ..session import Provider
-    from .invoke import Operation
+    from .operation import Operation
 
 # RFC 3986 pchar minus what quote() keeps anyway: a model id such as ft:open-mistral-7b:abc goes out as is.
 _PATH_SAFE = "!$&'()*+,;=:@"

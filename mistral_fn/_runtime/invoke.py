@@ -1,88 +1,45 @@
 """The request pipeline every operation calls: check, encode, hooks, send, retry, decode.
 
 An operation module declares an `Operation` and passes its keywords to `invoke`; everything that
-can go wrong on the way comes back as `Err(...)`, never as an exception.
+can go wrong on the way comes back as `Err(...)`, never as an exception. This module is the loop;
+sending is `transport`'s, reading a response is `responses`', when to retry is `retries`'.
 """
 
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import errors
 from .._version import VERSION
-from ..errors import MistralError
 from ..result import Err, Meta, Ok, Result
-from ..session import HookContext, Hooks, ProviderRefusal, RetryConfig, Session
-from . import convert, encode, retries
+from ..session import HookContext, Hooks, ProviderRefusal, Session
+from . import convert, encode, retries, transport
 from .cancel import run_cancellable
+from .operation import Call, Operation, Outcome, Pages
 from .redact import redact, redacted_headers, scrub
 
 if TYPE_CHECKING:
     import requests
 
+__all__ = ["Call", "Operation", "Outcome", "Pages", "invoke"]  # generated modules import these from here
+
 USER_AGENT = f"mistral-fn/{VERSION} (python)"
-
-
-@dataclass(frozen=True, slots=True)
-class Operation:
-    """What one operation sends and what it expects back; declared once per operation module."""
-
-    operation_id: str
-    method: str
-    path: str
-    ok: Mapping[int, Any]
-    """Success status -> model of the body (`None`: no body; `BinaryResponse`: raw bytes)."""
-    errors: Mapping[int, type[MistralError]] = field(default_factory=dict)
-    body: Any = None
-    """Model the keyword arguments of the request body are checked against."""
-    files: frozenset[str] = frozenset()
-    """Body properties that are uploads; when any, the body is multipart/form-data."""
-    params: Mapping[str, Any] = field(default_factory=dict)
-    """Path and query parameter -> type, for checking the caller's values."""
-    json_query: frozenset[str] = frozenset()
-    """Query parameters the spec sends as compact JSON (`content: application/json`)."""
-    accept: str = "application/json"
-    events: Any = None
-    """Model of one event, for streaming operations."""
-    end_marker: str | None = None
-    """The `data:` payload that ends the stream (`[DONE]`), where the API sends one."""
-    collect_into: Any = None
-    """Response model `EventStream.collect()` rebuilds from a completion stream (chat, fim, agents)."""
-    creates: bool = False
-    """A POST that makes a new resource: retried only where the request cannot have taken effect."""
-    pages: "Pages | None" = None
-    """Set on list operations that page (`page` and `page_size` query parameters): how to walk them."""
-
-
-@dataclass(frozen=True, slots=True)
-class Pages:
-    """How a list operation pages: `page` counts from 0, `page_size` items per page."""
-
-    items: str | None = None
-    """The response attribute holding one page's items; None where the response is the list itself."""
-    total: str | None = None
-    """Dotted path of the response attribute counting the items of all pages, where there is one
-    (`total`, `pagination.total_items`); it may still be `UNSET` or `None` in a given response."""
-    page_size: int | None = None
-    """The page size the server uses when `page_size` is left out (the spec's default)."""
-
-
-class Call(NamedTuple):
-    """The per-call options every operation accepts."""
-
-    retries: RetryConfig | None = None
-    timeout_ms: int | None = None
-    server_url: str | None = None
-    http_headers: Mapping[str, str] | None = None
-    cancel: threading.Event | None = None
-    deadline_ms: int | None = None
-    dry_run: bool = False
 
 
 _NO_CALL = Call()
 _NO_PARAMS: Mapping[str, Any] = {}
+
+
+class Attempts(NamedTuple):
+    """One call's session and options, resolved once: what every attempt of the call reads."""
+
+    op: Operation
+    transport: transport.Transport
+    hooks: Hooks | None
+    cancel: threading.Event | None
+    budget: retries.Budget
+    api_key: str
 
 
 def invoke(
@@ -152,10 +109,13 @@ def _invoke(
     policy = call.retries or session.retry_config
     logger = session.debug_logger
     hooks = session.hooks
+    sender = transport.for_session(session)
+    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key)
+    url = base_url + request.path_and_query
     attempt = 0
     while True:
         attempt += 1
-        prepared = _prepare(session, op, base_url + request.path_and_query, headers, request)
+        prepared = sender.prepare(op.method, url, headers, request.body(), request.length)
         if hooks is not None and hooks.before_request:
             prepared = _run_before_request(hooks, HookContext(op.operation_id, base_url, attempt), prepared)
         if call.dry_run:
@@ -171,7 +131,7 @@ def _invoke(
                 redacted_headers(prepared.headers, api_key),
             )
         ctx = HookContext(op.operation_id, base_url, attempt) if hooks is not None else None
-        outcome = _attempt(session, op, prepared, timeout, call.cancel, budget, api_key, ctx)
+        outcome = _attempt(attempts, prepared, timeout, ctx)
         if outcome.error is not None:
             scrub(outcome.error, api_key)
         if logger is not None:
@@ -211,34 +171,6 @@ def _latin_1(text: str) -> bool:
     return True
 
 
-def _prepare(
-    session: Session, op: Operation, url: str, headers: dict[str, str], request: "encode.EncodedRequest"
-) -> "requests.PreparedRequest":
-    import requests
-    from requests.structures import CaseInsensitiveDict
-
-    client = session.http_client
-    prepared = requests.PreparedRequest()
-    prepared.method = op.method
-    prepared.url = url
-    prepared.hooks = {"response": []}
-    prepared.prepare_cookies(client.cookies)
-    merged: CaseInsensitiveDict[str] = CaseInsensitiveDict()
-    if client.headers:
-        merged.update({k: v if isinstance(v, str) else v.decode() for k, v in client.headers.items()})
-    merged.update(headers)
-    prepared.headers = merged
-    # requests sends any iterable body; its stubs only know bytes and str.
-    prepared.body = request.body()  # type: ignore[assignment]
-    if request.length is not None:
-        merged["Content-Length"] = str(request.length)
-    elif prepared.body is not None and not isinstance(prepared.body, bytes):
-        merged["Transfer-Encoding"] = "chunked"
-    if client.auth is not None:
-        prepared.prepare_auth(client.auth)
-    return prepared
-
-
 def _run_before_request(
     hooks: Hooks, ctx: HookContext, prepared: "requests.PreparedRequest"
 ) -> "requests.PreparedRequest":
@@ -247,19 +179,6 @@ def _run_before_request(
         if replacement is not None:
             prepared = replacement
     return prepared
-
-
-class Outcome(NamedTuple):
-    """One attempt's result, with what retry decisions need to know about it."""
-
-    result: Result[Any, Any]
-    response: "requests.Response | None"
-    connected: bool
-    """False where no connection was made, so the request cannot have taken effect."""
-
-    @property
-    def error(self) -> BaseException | None:
-        return None if self.result.ok else self.result.error  # type: ignore[union-attr]
 
 
 def _with_meta(outcome: Outcome, attempts: int) -> Result[Any, Any]:
@@ -271,32 +190,16 @@ def _with_meta(outcome: Outcome, attempts: int) -> Result[Any, Any]:
 
 
 def _attempt(
-    session: Session,
-    op: Operation,
-    prepared: "requests.PreparedRequest",
-    timeout: float,
-    cancel: threading.Event | None,
-    budget: "retries.Budget",
-    api_key: str,
-    ctx: HookContext | None,
+    attempts: Attempts, prepared: "requests.PreparedRequest", timeout: float, ctx: HookContext | None
 ) -> Outcome:
     """One attempt; with a `cancel` event it runs aside, so that cancelling need not wait for the socket."""
+    cancel = attempts.cancel
     if cancel is None:
-        return _send_and_decode(session, op, prepared, timeout, None, budget, api_key, ctx)
-    outcome = run_cancellable(
-        lambda: _send_and_decode(session, op, prepared, timeout, cancel, budget, api_key, ctx),
-        cancel,
-        discard=_close_outcome,
-    )
+        return _send_and_decode(attempts, prepared, timeout, ctx)
+    outcome = run_cancellable(lambda: _send_and_decode(attempts, prepared, timeout, ctx), cancel, _close_outcome)
     if outcome is None:
         return Outcome(Err(errors.RequestAbortedError("cancelled while waiting for the response")), None, True)
     return outcome
-
-
-def _base_of(url: str | None) -> str:
-    """scheme://host[:port] of a URL: the key the session caches environment settings under."""
-    scheme, _, rest = (url or "").partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 def _close_outcome(outcome: Outcome) -> None:
@@ -309,49 +212,27 @@ def _close_outcome(outcome: Outcome) -> None:
 
 
 def _send_and_decode(
-    session: Session,
-    op: Operation,
-    prepared: "requests.PreparedRequest",
-    timeout: float,
-    cancel: threading.Event | None,
-    budget: "retries.Budget",
-    api_key: str,
-    ctx: HookContext | None,
+    attempts: Attempts, prepared: "requests.PreparedRequest", timeout: float, ctx: HookContext | None
 ) -> Outcome:
     from . import responses
 
-    client = session.http_client
-    settings = session.environment_settings(_base_of(prepared.url))
-    watch = None
-    if session.watched:
-        from .watchdog import WATCHDOG
-
-        # A little later than the socket timeouts, so that theirs (more precise) speak when they can.
-        watch = WATCHDOG.watch(timeout + _WATCHDOG_GRACE)
+    sender = attempts.transport
+    watch = sender.watch(timeout)
     try:
         try:
-            response = client.send(prepared, timeout=(timeout, timeout), stream=True, allow_redirects=True, **settings)
-        except Exception as e:  # noqa: BLE001 - every transport failure is classified, never raised
-            error, connected = responses.classify_transport_error(e, timeout)
-            if watch is not None and watch.expired and isinstance(error, errors.ConnectionError):
-                error = _attempt_timed_out(timeout, e)  # the watchdog cut the socket
-            return Outcome(Err(error), None, connected)
-        hooks = session.hooks
+            response = sender.send(prepared, timeout)
+        except transport.TransportFailure as failure:
+            error = transport.timed_out_if_cut(watch, timeout, failure.error)
+            return Outcome(Err(error), None, failure.connected)
+        hooks = attempts.hooks
         if ctx is not None and hooks is not None and hooks.after_success and 200 <= response.status_code < 300:
             for hook in hooks.after_success:  # a replacement is what gets decoded
                 response = hook(ctx, response) or response
-        result = responses.decode(op, response, budget.attempt_end(timeout), cancel, api_key)
-        if watch is not None and watch.expired and isinstance(result, Err):
-            if isinstance(result.error, errors.ConnectionError):
-                result = Err(_attempt_timed_out(timeout, result.error))
+        result = responses.decode(
+            attempts.op, response, attempts.budget.attempt_end(timeout), attempts.cancel, attempts.api_key
+        )
+        if isinstance(result, Err):
+            result = Err(transport.timed_out_if_cut(watch, timeout, result.error))
         return Outcome(result, response, True)
     finally:
-        if watch is not None:
-            WATCHDOG.release(watch)
-
-
-_WATCHDOG_GRACE = 0.1  # seconds
-
-
-def _attempt_timed_out(timeout: float, cause: BaseException) -> errors.RequestTimeoutError:
-    return errors.RequestTimeoutError(f"timed out: no whole response within {timeout:.3f} s", cause=cause)
+        sender.release(watch)

@@ -8,10 +8,14 @@ text cut off in the middle of an echoed key does not keep the part before the cu
 import functools
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, quote_plus
 
 from .. import errors
+from . import convert
+
+if TYPE_CHECKING:
+    import requests
 
 _SECRET_HEADERS = frozenset(("authorization", "api-key", "x-api-key", "cookie", "proxy-authorization"))
 MASK = "[REDACTED]"
@@ -143,3 +147,22 @@ def redact_json(value: Any, api_key: str | None) -> Any:
         return json.loads(masked)
     except ValueError:  # a mask that cut an escape sequence in two
         return MASK
+
+
+def safe_headers(response: "requests.Response", api_key: str | None) -> Any:
+    """The response's headers, or a copy with the key masked where the server echoed it in one."""
+    headers = response.headers
+    if api_key and any(redact(f"{k}: {v}", api_key) != f"{k}: {v}" for k, v in headers.items()):
+        from requests.structures import CaseInsensitiveDict
+
+        return CaseInsensitiveDict({redact(k, api_key): redact(v, api_key) for k, v in headers.items()})
+    return headers
+
+
+def redacted_cause(cause: BaseException, api_key: str | None) -> BaseException:
+    """`cause`, or a copy without the key where a conversion error quotes a value that holds it."""
+    if isinstance(cause, convert.ConversionError) and redact(cause.problem, api_key) != cause.problem:
+        clean = convert.ConversionError(redact(cause.problem, api_key))
+        clean.path = list(cause.path)
+        return clean
+    return cause

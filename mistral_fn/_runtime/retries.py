@@ -9,7 +9,7 @@ from .. import errors
 from ..session import RetryConfig, Session
 
 if TYPE_CHECKING:
-    from .invoke import Call, Operation, Outcome
+    from .operation import Call, Operation, Outcome
 
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 

@@ -1,7 +1,6 @@
-"""`EventStream` (server-sent events, over sseclient-py) and `BinaryResponse` (downloads)."""
+"""`EventStream`: server-sent events, over sseclient-py. (`BinaryResponse`, for downloads, is in `binary`.)"""
 
 import json
-import os
 import threading
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -13,15 +12,15 @@ from .. import errors
 from ..result import Err, Ok, Result
 from . import convert
 from .accumulate import CompletionAccumulator, first_text
+from .binary import BinaryResponse as BinaryResponse  # where the generated download operations import it
 from .cancel import watch_stream
-from .redact import redact, redact_json
-from .responses import classify_transport_error, iter_raw, redacted_cause, safe_headers
+from .redact import redact, redact_json, redacted_cause, safe_headers
+from .transport import classify_transport_error, iter_raw
 
 if TYPE_CHECKING:
     import requests
 
 E = TypeVar("E")
-_CHUNK = 64 * 1024
 _EVENT_ENDS = (b"\n\n", b"\r\r", b"\r\n\r\n")
 
 
@@ -218,46 +217,3 @@ class EventStream(Generic[E]):
             body=redact(data, self._api_key),
             raw_response=self.response,
         )
-
-
-class BinaryResponse:
-    """A downloaded body, read as you go: `iter_bytes()`, `read()`, `save(path)`; closes on exit."""
-
-    def __init__(self, response: "requests.Response") -> None:
-        self.response = response
-        self.headers = response.headers
-        self.content_type: str | None = response.headers.get("content-type")
-
-    def __repr__(self) -> str:
-        return f"<BinaryResponse {self.content_type}>"
-
-    def iter_bytes(self, chunk_size: int = _CHUNK) -> Iterator[bytes]:
-        """The body in chunks; a dropped connection raises `ConnectionError` (ours)."""
-        try:
-            yield from self.response.iter_content(chunk_size)
-        except Exception as e:
-            from .responses import classify_transport_error
-
-            raise classify_transport_error(e, None)[0] from e
-        finally:
-            self.response.close()
-
-    def read(self) -> bytes:
-        return b"".join(self.iter_bytes())
-
-    def save(self, path: str | os.PathLike[str]) -> int:
-        """Write the body to `path` without holding it in memory; returns the bytes written."""
-        written = 0
-        with open(path, "wb") as f:
-            for chunk in self.iter_bytes():
-                written += f.write(chunk)
-        return written
-
-    def close(self) -> None:
-        self.response.close()
-
-    def __enter__(self) -> "BinaryResponse":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

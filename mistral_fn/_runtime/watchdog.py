@@ -1,7 +1,7 @@
 """Hold every attempt to its total time, even against a server that trickles its headers.
 
 `requests` only bounds each socket read, so a server sending a byte now and then never times out
-before the body starts (the body is bounded by the wall-clock checks in `responses.read_body`).
+before the body starts (the body is bounded by the wall-clock checks in `transport.read_body`).
 Sessions that make their own `requests.Session` mount `WatchedAdapter`: its connections say which
 socket the current thread is using, and one shared thread shuts that socket down when the attempt's
 time is up. A client passed as `http_client=` keeps its own adapters and is not watched.

@@ -26,6 +26,7 @@ from mistral_fn import (
     embeddings_create,
     models_list,
 )
+from mistral_fn._runtime.transport import for_session
 from mistral_fn.errors import MistralError
 from mistral_fn.testing import MockServer
 from tests.reliability.support import API_KEY, MESSAGES
@@ -189,7 +190,7 @@ def test_default_pool_keeps_at_most_ten_connections_under_32_threads() -> None:
             t.start()
         for t in threads:
             t.join(60)
-        made, kept = _pool_figures(session.http_client)
+        made, kept = _pool_figures(for_session(session).client)
         session.close()
         fds_after = _settle(fds_before, margin=0)
         print(

@@ -191,9 +191,11 @@ def test_key_in_a_header_that_cannot_be_sent_is_not_in_the_error(server: Loopbac
 
 def test_tls_verification_is_on_by_default() -> None:
     """A Session's own requests.Session verifies certificates (verify=True, the system's CA bundle)."""
-    session = Session(api_key=API_KEY)
-    assert session.http_client.verify is True
-    assert session.http_client.trust_env is True
+    from mistral_fn._runtime.transport import for_session
+
+    client = for_session(Session(api_key=API_KEY)).client
+    assert client.verify is True
+    assert client.trust_env is True
 
 
 @pytest.fixture

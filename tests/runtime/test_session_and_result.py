@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from mistral_fn import Err, Ok, Session
+from mistral_fn._runtime.transport import for_session
 from mistral_fn.errors import InvalidRequestError, MistralError
 
 
@@ -31,10 +32,10 @@ def test_named_servers_and_server_url() -> None:
 
 
 def test_one_http_client_is_made_once_across_threads() -> None:
-    """The requests.Session is made lazily, once, even when threads race for it."""
+    """The session's transport (its requests.Session) is made lazily, once, even when threads race for it."""
     session = Session(api_key="k")
     clients: list[object] = []
-    threads = [threading.Thread(target=lambda: clients.append(session.http_client)) for _ in range(8)]
+    threads = [threading.Thread(target=lambda: clients.append(for_session(session).client)) for _ in range(8)]
     for t in threads:
         t.start()
     for t in threads:
@@ -80,7 +81,7 @@ def test_client_settings_are_kept_without_trusting_the_environment() -> None:
     client.trust_env = False
     client.verify = "/etc/ssl/custom-ca.pem"
     client.proxies = {"https": "http://proxy.internal:3128"}
-    settings = Session(api_key="k", http_client=client).environment_settings("https://api.mistral.ai")
+    settings = for_session(Session(api_key="k", http_client=client)).environment_settings("https://api.mistral.ai")
     assert settings["verify"] == "/etc/ssl/custom-ca.pem"
     assert settings["proxies"]["https"] == "http://proxy.internal:3128"
 
