@@ -22,9 +22,8 @@ PER_CALL_OPTIONS: tuple[tuple[str, str], ...] = (
     ("http_headers", "Mapping[str, str] | None"),
     ("cancel", "threading.Event | None"),
     ("deadline_ms", "int | None"),
-    ("dry_run", "bool"),
 )
-"""The options every operation accepts after its own keywords, in `Call` order."""
+"""The options every operation accepts after its own keywords, in `Call` order; each defaults to None."""
 
 GROUPS = (
     "agents",
@@ -79,9 +78,6 @@ class OperationPlan:
     operation_args: tuple[tuple[str, str], ...]
     """`Operation(...)` keyword -> Python source, in print order."""
     keywords: tuple[Keyword, ...]
-    options: tuple[tuple[str, str, str], ...]
-    """Per-call options offered: (name, annotation, default)."""
-    call_args: tuple[str, ...]
     path_args: tuple[tuple[str, str], ...]
     query_args: tuple[tuple[str, str], ...]
     body_args: tuple[tuple[str, str], ...]
@@ -90,7 +86,6 @@ class OperationPlan:
     return_annotation: str
     creates: bool
     streaming: bool
-    collisions: tuple[str, ...]
     response_type: str
     """What `Ok` holds, as printed in FUNCTIONS.md."""
     pages: "Paging | None" = None
@@ -128,7 +123,6 @@ class Operations:
         params = self.parameters(op, scope, local, title)
         body = self.request_body(row, op, scope, title)
         keywords = ordered_keywords(row, params.keywords + (body.keywords if body else []))
-        options, call_args, collisions = per_call_options([k.name for k in keywords])
         scope.need("..session", "Session")
         scope.need("..session", "RetryConfig")
         scope.need("collections.abc", "Mapping")
@@ -153,7 +147,7 @@ class Operations:
             group=group_of(row.python_name),
             summary=summary,
             module_doc=f"{summary.rstrip('.')}: {row.method} {row.path}.",
-            docstring=operation_docstring(op, summary, keywords, collisions),
+            docstring=operation_docstring(op, summary, keywords),
             method=row.method,
             path=row.path,
             operation_id=row.operation_id,
@@ -163,8 +157,6 @@ class Operations:
             error_value=error_value,
             operation_args=args,
             keywords=tuple(keywords),
-            options=options,
-            call_args=call_args,
             path_args=params.path_args,
             query_args=params.query_args,
             body_args=body.args if body else (),
@@ -173,7 +165,6 @@ class Operations:
             creates=creates,
             pages=pages,
             streaming=row.streaming,
-            collisions=collisions,
             response_type=responses.value_type,
         )
 
@@ -348,27 +339,21 @@ class _Responses:
 
 
 def ordered_keywords(row: OperationRow, keywords: list[Keyword]) -> list[Keyword]:
-    """Required first, then optional, each in spec order (parameters, then body properties)."""
+    """Required first, then optional, each in spec order (parameters, then body properties).
+
+    A keyword must not take the name of another or of a per-call option: the generator stops, so
+    that a person decides (the spec's own `dry_run` of `fine_tuning_jobs_create` is why the dry run
+    is `prepare()`, not an option).
+    """
     ordered = sorted(keywords, key=lambda k: not k.required)
     names = [k.name for k in ordered]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise ValueError(f"{row.python_name}: keywords {duplicates} appear twice (path/query/body clash)")
+    options = sorted(set(names) & {name for name, _ in PER_CALL_OPTIONS})
+    if options:
+        raise ValueError(f"{row.python_name}: keywords {options} take the name of a per-call option")
     return ordered
-
-
-def per_call_options(
-    names: list[str],
-) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...], tuple[str, ...]]:
-    """The options offered after the operation's own keywords, the `Call(...)` arguments, and the
-    option names the operation's own keywords take (`fine_tuning_jobs_create` has `dry_run`)."""
-    option_names = [n for n, _ in PER_CALL_OPTIONS]
-    collisions = tuple(n for n in names if n in option_names)
-    options = tuple((n, a, "False" if n == "dry_run" else "None") for n, a in PER_CALL_OPTIONS if n not in collisions)
-    call_args = tuple(n for n, _ in PER_CALL_OPTIONS if n not in collisions)
-    if "dry_run" in collisions and call_args[-1] != "deadline_ms":
-        raise ValueError("Call takes its options positionally; only a trailing one may be left out")
-    return options, call_args, collisions
 
 
 def error_types(row: OperationRow, op: dict[str, Any], scope: Scope) -> tuple[str, bool]:
@@ -572,17 +557,11 @@ def _schema_default(schema: dict[str, Any]) -> str | None:
     return json.dumps(value, ensure_ascii=False).replace("true", "True").replace("false", "False")
 
 
-def operation_docstring(op: dict[str, Any], summary: str, keywords: list[Keyword], collisions: tuple[str, ...]) -> str:
+def operation_docstring(op: dict[str, Any], summary: str, keywords: list[Keyword]) -> str:
     lines = [summary if summary.endswith((".", "?", "!", ")")) else summary + "."]
     description = description_without_args(op.get("description", "") or "")
     if description and _norm(description) != _norm(summary):
         lines += ["", description]
-    if "dry_run" in collisions:
-        lines += [
-            "",
-            "This operation has a `dry_run` parameter of its own, sent to the server; the per-call",
-            "`dry_run` option (build the request without sending it) is not offered here.",
-        ]
     described = [k for k in keywords if k.doc]
     if described:
         lines += ["", "Args:"]

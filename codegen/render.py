@@ -7,7 +7,7 @@ Nothing here decides anything; every name, type, import and text comes from `pla
 from collections.abc import Iterable
 
 from .models import ModelModule
-from .operations import Keyword, OperationPlan
+from .operations import PER_CALL_OPTIONS, Keyword, OperationPlan
 from .plan import Plan
 from .text import docstring, wrap
 from .typetree import Alias
@@ -108,12 +108,11 @@ def __dir__() -> list[str]:
 
 def _signature(op: OperationPlan, with_session: bool = True) -> list[str]:
     lines = ["session: Session,"] if with_session else []
-    if op.keywords or op.options:
-        lines.append("*,")
+    lines.append("*,")
     for k in op.keywords:
         lines.append(_keyword(k))
-    for name, annotation, default in op.options:
-        lines.append(f"{name}: {annotation} = {default},")
+    for name, annotation in PER_CALL_OPTIONS:
+        lines.append(f"{name}: {annotation} = None,")
     return lines
 
 
@@ -158,7 +157,7 @@ def {op.name}(
     {params}
 ) -> {op.return_annotation}:
     {docstring(op.docstring, 4)}
-{body}    call = Call({", ".join(op.call_args)})
+{body}    call = Call({", ".join(name for name, _ in PER_CALL_OPTIONS)})
     return invoke({", ".join(invoke_args)})
 """
 
@@ -172,8 +171,9 @@ Per-call options, accepted by every operation after its own keywords:
 - `http_headers`: extra request headers.
 - `cancel`: a `threading.Event`; once set, the call stops with `Err(RequestAbortedError)`.
 - `deadline_ms`: one budget in milliseconds for the whole call, retries and waits included.
-- `dry_run`: build the request, run the hooks and return `Ok(PreparedRequest)` without sending
-  anything (`fine_tuning_jobs_create` has a `dry_run` parameter of its own and does not offer this)."""
+
+To build the request an operation would send without sending it, hooks applied, call
+`prepare(operation, session, **kwargs)`: `Ok(PreparedRequest)` or `Err(InvalidRequestError)`."""
 
 
 def funcs_index(plan: Plan) -> str:
@@ -327,7 +327,7 @@ def _function_entry(op: OperationPlan) -> list[str]:
     mark += " *(pages)*" if op.pages is not None else ""
     stream = " *(stream)*" if op.streaming else ""
     own = ["session: Session,", *(["*,"] if op.keywords else []), *(_keyword(k, comment=False) for k in op.keywords)]
-    options = ", ".join(name for name, _, _ in op.options)
+    options = ", ".join(name for name, _ in PER_CALL_OPTIONS)
     signature = "\n    ".join([*own, f"# per-call options: {options}"])
     return [
         f"### `{op.name}`{mark}{stream}",

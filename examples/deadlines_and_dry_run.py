@@ -9,7 +9,7 @@ import time
 
 from _common import failed, script_reply, session_for_example
 
-from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session, chat_complete
+from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session, chat_complete, prepare
 from mistral_fn.errors import RequestTimeoutError
 
 MESSAGES = [{"role": "user", "content": "Say hello in French."}]
@@ -73,14 +73,14 @@ def main() -> int:
                 return 1
 
         # A dry run builds the request (hooks applied) and sends nothing.
-        match chat_complete(session, model="mistral-small-latest", messages=MESSAGES, max_tokens=20, dry_run=True):
+        match prepare(chat_complete, session, model="mistral-small-latest", messages=MESSAGES, max_tokens=20):
             case Ok(request):
                 print("dry run:", request.method, request.url)
                 for name, value in request.headers.items():
                     print(f"  {name}: {'<hidden>' if name.lower() == 'authorization' else value}")
-                print(" ", request.body.decode())
+                print(" ", request.body.decode() if isinstance(request.body, bytes) else request.body)
             case Err(error):
-                return failed("chat_complete dry run", error)
+                return failed("prepare(chat_complete)", error)
     return 0
 
 

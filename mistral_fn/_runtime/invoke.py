@@ -8,6 +8,7 @@ sending is `transport`'s, reading a response is `responses`', when to retry is `
 import threading
 import time
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import errors
@@ -26,6 +27,11 @@ __all__ = ["Call", "Operation", "Outcome", "Pages", "invoke"]  # generated modul
 
 USER_AGENT = f"mistral-fn/{VERSION} (python)"
 
+
+PREPARING: ContextVar[bool] = ContextVar("mistral_fn_preparing", default=False)
+"""True while `prepare()` runs an operation: the pipeline returns the request it would send, hooks
+applied, instead of sending it. A context variable, not an option: no operation's keywords (one has a
+`dry_run` of its own) and no return annotation change for it."""
 
 _NO_CALL = Call()
 _NO_PARAMS: Mapping[str, Any] = {}
@@ -118,7 +124,7 @@ def _invoke(
         prepared = sender.prepare(op.method, url, headers, request.body(), request.length)
         if hooks is not None and hooks.before_request:
             prepared = _run_before_request(hooks, HookContext(op.operation_id, base_url, attempt), prepared)
-        if call.dry_run:
+        if PREPARING.get():
             return Ok(prepared)
         timeout = budget.attempt_timeout()
         if timeout is None:

@@ -71,7 +71,6 @@ class Call(NamedTuple):
     http_headers: Mapping[str, str] | None = None
     cancel: threading.Event | None = None
     deadline_ms: int | None = None
-    dry_run: bool = False
 
 
 class Outcome(NamedTuple):

@@ -12,8 +12,9 @@ Per-call options, accepted by every operation after its own keywords:
 - `http_headers`: extra request headers.
 - `cancel`: a `threading.Event`; once set, the call stops with `Err(RequestAbortedError)`.
 - `deadline_ms`: one budget in milliseconds for the whole call, retries and waits included.
-- `dry_run`: build the request, run the hooks and return `Ok(PreparedRequest)` without sending
-  anything (`fine_tuning_jobs_create` has a `dry_run` parameter of its own and does not offer this).
+
+To build the request an operation would send without sending it, hooks applied, call
+`prepare(operation, session, **kwargs)`: `Ok(PreparedRequest)` or `Err(InvalidRequestError)`.
 """
 
 import importlib

@@ -55,7 +55,6 @@ def agents_complete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ChatCompletionResponse, AgentsCompleteError]:
     """Agents Completion.
 
@@ -102,5 +101,5 @@ def agents_complete(
         "prompt_mode": prompt_mode,
         "agent_id": agent_id,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

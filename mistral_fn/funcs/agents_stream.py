@@ -61,7 +61,6 @@ def agents_stream(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EventStream[CompletionEvent], AgentsStreamError]:
     """Agents Completion.
 
@@ -108,5 +107,5 @@ def agents_stream(
         "prompt_mode": prompt_mode,
         "agent_id": agent_id,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

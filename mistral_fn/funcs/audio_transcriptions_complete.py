@@ -43,7 +43,6 @@ def audio_transcriptions_complete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[TranscriptionResponse, AudioTranscriptionsCompleteError]:
     """Create Transcription.
 
@@ -68,5 +67,5 @@ def audio_transcriptions_complete(
         "context_bias": context_bias,
         "timestamp_granularities": timestamp_granularities,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

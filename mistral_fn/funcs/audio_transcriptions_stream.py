@@ -46,7 +46,6 @@ def audio_transcriptions_stream(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EventStream[TranscriptionStreamEvents], AudioTranscriptionsStreamError]:
     """Create Streaming Transcription (SSE)
 
@@ -70,5 +69,5 @@ def audio_transcriptions_stream(
         "context_bias": context_bias,
         "timestamp_granularities": timestamp_granularities,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -31,11 +31,10 @@ def batch_jobs_cancel(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[BatchJobOut, BatchJobsCancelError]:
     """Cancel Batch Job.
 
     Request the cancellation of a batch job.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"job_id": job_id}, call=call)

@@ -43,7 +43,6 @@ def batch_jobs_create(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[BatchJobOut, BatchJobsCreateError]:
     """Create Batch Job.
 
@@ -72,5 +71,5 @@ def batch_jobs_create(
         "metadata": metadata,
         "timeout_hours": timeout_hours,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

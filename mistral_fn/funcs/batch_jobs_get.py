@@ -33,7 +33,6 @@ def batch_jobs_get(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[BatchJobOut, BatchJobsGetError]:
     """Get Batch Job.
 
@@ -42,5 +41,5 @@ def batch_jobs_get(
     Args:
         inline: If True, return results inline in the response.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"job_id": job_id}, query={"inline": inline}, call=call)

@@ -44,7 +44,6 @@ def beta_agents_create(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[Agent, BetaAgentsCreateError]:
     """Create a agent that can be used within a conversation.
 
@@ -67,5 +66,5 @@ def beta_agents_create(
         "handoffs": handoffs,
         "metadata": metadata,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

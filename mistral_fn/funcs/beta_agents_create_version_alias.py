@@ -34,14 +34,13 @@ def beta_agents_create_version_alias(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[AgentAliasResponse, BetaAgentsCreateVersionAliasError]:
     """Create or update an agent version alias.
 
     Create a new alias or update an existing alias to point to a specific version. Aliases are unique per agent and
     can be reassigned to different versions.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(
         session, OPERATION, path={"agent_id": agent_id}, query={"alias": alias, "version": version}, call=call
     )

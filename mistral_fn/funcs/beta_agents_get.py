@@ -34,12 +34,11 @@ def beta_agents_get(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[Agent, BetaAgentsGetError]:
     """Retrieve an agent entity.
 
     Given an agent, retrieve an agent entity with its attributes. The agent_version parameter can be an integer
     version number or a string alias.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"agent_id": agent_id}, query={"agent_version": agent_version}, call=call)

@@ -33,11 +33,10 @@ def beta_agents_get_version(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[Agent, BetaAgentsGetVersionError]:
     """Retrieve a specific version of an agent.
 
     Get a specific agent version by version number.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"agent_id": agent_id, "version": version}, call=call)

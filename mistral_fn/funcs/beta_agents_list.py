@@ -51,7 +51,6 @@ def beta_agents_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[list[Agent], BetaAgentsListError]:
     """List agent entities.
 
@@ -61,7 +60,7 @@ def beta_agents_list(
         page: Page number (0-indexed) Default: 0.
         page_size: Number of agents per page. Default: 20.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(
         session,
         OPERATION,

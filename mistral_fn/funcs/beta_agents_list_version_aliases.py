@@ -32,11 +32,10 @@ def beta_agents_list_version_aliases(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[list[AgentAliasResponse], BetaAgentsListVersionAliasesError]:
     """List all aliases for an agent.
 
     Retrieve all version aliases for a specific agent.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"agent_id": agent_id}, call=call)

@@ -36,7 +36,6 @@ def beta_agents_list_versions(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[list[Agent], BetaAgentsListVersionsError]:
     """List all versions of an agent.
 
@@ -46,7 +45,7 @@ def beta_agents_list_versions(
         page: Page number (0-indexed) Default: 0.
         page_size: Number of versions per page. Default: 20.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(
         session, OPERATION, path={"agent_id": agent_id}, query={"page": page, "page_size": page_size}, call=call
     )

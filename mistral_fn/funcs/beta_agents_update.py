@@ -46,7 +46,6 @@ def beta_agents_update(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[Agent, BetaAgentsUpdateError]:
     """Update an agent entity.
 
@@ -69,5 +68,5 @@ def beta_agents_update(
         "deployment_chat": deployment_chat,
         "metadata": metadata,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"agent_id": agent_id}, body=body, call=call)

@@ -33,11 +33,10 @@ def beta_agents_update_version(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[Agent, BetaAgentsUpdateVersionError]:
     """Update an agent version.
 
     Switch the version of an agent.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"agent_id": agent_id}, query={"version": version}, call=call)

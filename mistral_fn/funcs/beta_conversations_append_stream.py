@@ -62,7 +62,6 @@ def beta_conversations_append_stream(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EventStream[ConversationEvents], BetaConversationsAppendStreamError]:
     """Append new entries to an existing conversation.
 
@@ -82,5 +81,5 @@ def beta_conversations_append_stream(
         "handoff_execution": handoff_execution,
         "completion_args": completion_args,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)

@@ -31,7 +31,6 @@ def beta_conversations_delete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[None, BetaConversationsDeleteError]:
     """Delete a conversation.
 
@@ -40,5 +39,5 @@ def beta_conversations_delete(
     Args:
         conversation_id: ID of the conversation from which we are fetching metadata.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"conversation_id": conversation_id}, call=call)

@@ -32,7 +32,6 @@ def beta_conversations_get_messages(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ConversationMessages, BetaConversationsGetMessagesError]:
     """Retrieve all messages in a conversation.
 
@@ -42,5 +41,5 @@ def beta_conversations_get_messages(
     Args:
         conversation_id: ID of the conversation from which we are fetching messages.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"conversation_id": conversation_id}, call=call)

@@ -41,7 +41,6 @@ def beta_conversations_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[BetaConversationsListResponse, BetaConversationsListError]:
     """List all created conversations.
 
@@ -51,5 +50,5 @@ def beta_conversations_list(
         page: Default: 0.
         page_size: Default: 100.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, query={"page": page, "page_size": page_size, "metadata": metadata}, call=call)

@@ -59,7 +59,6 @@ def beta_conversations_restart(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ConversationResponse, BetaConversationsRestartError]:
     """Restart a conversation starting from a given entry.
 
@@ -86,5 +85,5 @@ def beta_conversations_restart(
         "from_entry_id": from_entry_id,
         "agent_version": agent_version,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)

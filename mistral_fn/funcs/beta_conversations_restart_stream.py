@@ -65,7 +65,6 @@ def beta_conversations_restart_stream(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EventStream[ConversationEvents], BetaConversationsRestartStreamError]:
     """Restart a conversation starting from a given entry.
 
@@ -92,5 +91,5 @@ def beta_conversations_restart_stream(
         "from_entry_id": from_entry_id,
         "agent_version": agent_version,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"conversation_id": conversation_id}, body=body, call=call)

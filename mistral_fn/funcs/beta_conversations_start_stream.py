@@ -70,7 +70,6 @@ def beta_conversations_start_stream(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EventStream[ConversationEvents], BetaConversationsStartStreamError]:
     """Create a conversation and append entries to it.
 
@@ -96,5 +95,5 @@ def beta_conversations_start_stream(
         "agent_version": agent_version,
         "model": model,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -39,7 +39,6 @@ def beta_libraries_accesses_delete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[SharingOut, BetaLibrariesAccessesDeleteError]:
     """Delete an access level.
 
@@ -50,5 +49,5 @@ def beta_libraries_accesses_delete(
         share_with_uuid: The id of the entity (user, workspace or organization) to share with
     """
     body = {"org_id": org_id, "share_with_uuid": share_with_uuid, "share_with_type": share_with_type}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

@@ -32,11 +32,10 @@ def beta_libraries_accesses_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ListSharingOut, BetaLibrariesAccessesListError]:
     """List all of the access to this library.
 
     Given a library, list all of the Entity that have access and to what level.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id}, call=call)

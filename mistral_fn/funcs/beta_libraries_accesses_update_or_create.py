@@ -42,7 +42,6 @@ def beta_libraries_accesses_update_or_create(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[SharingOut, BetaLibrariesAccessesUpdateOrCreateError]:
     """Create or update an access level.
 
@@ -54,5 +53,5 @@ def beta_libraries_accesses_update_or_create(
         share_with_uuid: The id of the entity (user, workspace or organization) to share with
     """
     body = {"org_id": org_id, "level": level, "share_with_uuid": share_with_uuid, "share_with_type": share_with_type}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

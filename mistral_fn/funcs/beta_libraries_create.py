@@ -37,7 +37,6 @@ def beta_libraries_create(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[LibraryOut, BetaLibrariesCreateError]:
     """Create a new Library.
 
@@ -45,5 +44,5 @@ def beta_libraries_create(
     others. When first created this will only be accessible by you.
     """
     body = {"name": name, "description": description, "chunk_size": chunk_size}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -32,12 +32,11 @@ def beta_libraries_documents_delete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[None, BetaLibrariesDocumentsDeleteError]:
     """Delete a document.
 
     Given a library and a document in that library, delete that document. The document will be deleted from the
     library and the search index.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

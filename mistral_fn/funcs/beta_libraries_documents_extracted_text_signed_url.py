@@ -34,12 +34,11 @@ def beta_libraries_documents_extracted_text_signed_url(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[str, BetaLibrariesDocumentsExtractedTextSignedUrlError]:
     """Retrieve the signed URL of text extracted from a given document.
 
     Given a library and a document in that library, retrieve the signed URL of text extracted. For documents that
     are sent to the OCR this returns the result of the OCR queries.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

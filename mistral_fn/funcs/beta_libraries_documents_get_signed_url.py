@@ -34,12 +34,11 @@ def beta_libraries_documents_get_signed_url(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[str, BetaLibrariesDocumentsGetSignedUrlError]:
     """Retrieve the signed URL of a specific document.
 
     Given a library and a document in that library, retrieve the signed URL of a specific document.The url will
     expire after 30 minutes and can be accessed by anyone with the link.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

@@ -48,7 +48,6 @@ def beta_libraries_documents_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ListDocumentOut, BetaLibrariesDocumentsListError]:
     """List documents in a given library.
 
@@ -60,7 +59,7 @@ def beta_libraries_documents_list(
         sort_by: Default: "created_at".
         sort_order: Default: "desc".
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(
         session,
         OPERATION,

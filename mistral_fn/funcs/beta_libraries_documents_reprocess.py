@@ -32,11 +32,10 @@ def beta_libraries_documents_reprocess(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[None, BetaLibrariesDocumentsReprocessError]:
     """Reprocess a document.
 
     Given a library and a document in that library, reprocess that document, it will be billed again.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

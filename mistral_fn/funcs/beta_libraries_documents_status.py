@@ -35,11 +35,10 @@ def beta_libraries_documents_status(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ProcessingStatusOut, BetaLibrariesDocumentsStatusError]:
     """Retrieve the processing status of a specific document.
 
     Given a library and a document in that library, retrieve the processing status of that document.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

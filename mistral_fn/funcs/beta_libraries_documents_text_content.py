@@ -35,12 +35,11 @@ def beta_libraries_documents_text_content(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[DocumentTextContent, BetaLibrariesDocumentsTextContentError]:
     """Retrieve the text content of a specific document.
 
     Given a library and a document in that library, you can retrieve the text content of that document if it exists.
     For documents like pdf, docx and pptx the text content results from our processing using Mistral OCR.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, call=call)

@@ -44,12 +44,11 @@ def beta_libraries_documents_update(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[DocumentOut, BetaLibrariesDocumentsUpdateError]:
     """Update the metadata of a specific document.
 
     Given a library and a document in that library, update the name of that document.
     """
     body = {"name": name, "attributes": attributes}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id, "document_id": document_id}, body=body, call=call)

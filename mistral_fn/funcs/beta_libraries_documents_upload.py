@@ -38,7 +38,6 @@ def beta_libraries_documents_upload(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[DocumentOut, BetaLibrariesDocumentsUploadError]:
     """Upload a new document.
 
@@ -46,5 +45,5 @@ def beta_libraries_documents_upload(
     has been processed. The processing has to be completed in order be discoverable for the library search
     """
     body = {"file": file}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

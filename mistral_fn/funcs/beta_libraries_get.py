@@ -32,11 +32,10 @@ def beta_libraries_get(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[LibraryOut, BetaLibrariesGetError]:
     """Detailed information about a specific Library.
 
     Given a library id, details information about that Library.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id}, call=call)

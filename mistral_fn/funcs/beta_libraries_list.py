@@ -29,11 +29,10 @@ def beta_libraries_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ListLibraryOut, BetaLibrariesListError]:
     """List all libraries you have access to.
 
     List all libraries that you have created or have been shared with you.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, call=call)

@@ -37,12 +37,11 @@ def beta_libraries_update(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[LibraryOut, BetaLibrariesUpdateError]:
     """Update a library.
 
     Given a library id, you can update the name and description.
     """
     body = {"name": name, "description": description}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"library_id": library_id}, body=body, call=call)

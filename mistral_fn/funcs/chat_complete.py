@@ -58,7 +58,6 @@ def chat_complete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ChatCompletionResponse, ChatCompleteError]:
     """Chat Completion.
 
@@ -125,5 +124,5 @@ def chat_complete(
         "prompt_mode": prompt_mode,
         "safe_prompt": safe_prompt,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

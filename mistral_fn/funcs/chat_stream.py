@@ -64,7 +64,6 @@ def chat_stream(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EventStream[CompletionEvent], ChatStreamError]:
     """Chat Completion.
 
@@ -131,5 +130,5 @@ def chat_stream(
         "prompt_mode": prompt_mode,
         "safe_prompt": safe_prompt,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -36,9 +36,8 @@ def classifiers_classify_chat(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ClassificationResponse, ClassifiersClassifyChatError]:
     """Chat Classifications."""
     body = {"model": model, "input": input}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -37,7 +37,6 @@ def classifiers_moderate(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ModerationResponse, ClassifiersModerateError]:
     """Moderations.
 
@@ -46,5 +45,5 @@ def classifiers_moderate(
         input: Text to classify.
     """
     body = {"model": model, "metadata": metadata, "input": input}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -40,7 +40,6 @@ def classifiers_moderate_chat(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ModerationResponse, ClassifiersModerateChatError]:
     """Chat Moderations.
 
@@ -48,5 +47,5 @@ def classifiers_moderate_chat(
         input: Chat to classify
     """
     body = {"input": input, "model": model}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -42,7 +42,6 @@ def embeddings_create(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EmbeddingResponse, EmbeddingsCreateError]:
     """Embeddings.
 
@@ -63,5 +62,5 @@ def embeddings_create(
         "output_dtype": output_dtype,
         "encoding_format": encoding_format,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

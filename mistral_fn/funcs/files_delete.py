@@ -31,11 +31,10 @@ def files_delete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[DeleteFileOut, FilesDeleteError]:
     """Delete File.
 
     Delete a file.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"file_id": file_id}, call=call)

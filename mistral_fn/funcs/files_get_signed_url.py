@@ -33,12 +33,11 @@ def files_get_signed_url(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[FileSignedURL, FilesGetSignedUrlError]:
     """Get Signed Url.
 
     Args:
         expiry: Number of hours before the url becomes invalid. Defaults to 24h. Default: 24.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"file_id": file_id}, query={"expiry": expiry}, call=call)

@@ -52,7 +52,6 @@ def files_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ListFilesOut, FilesListError]:
     """List Files.
 
@@ -63,7 +62,7 @@ def files_list(
         page_size: Default: 100.
         include_total: Default: True.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(
         session,
         OPERATION,

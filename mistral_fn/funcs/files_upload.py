@@ -37,7 +37,6 @@ def files_upload(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[UploadFileOut, FilesUploadError]:
     """Upload File.
 
@@ -48,5 +47,5 @@ def files_upload(
     Please contact us if you need to increase these storage limits.
     """
     body = {"purpose": purpose, "file": file}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -50,7 +50,6 @@ def fim_stream(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[EventStream[CompletionEvent], FimStreamError]:
     """Fim Completion.
 
@@ -88,5 +87,5 @@ def fim_stream(
         "suffix": suffix,
         "min_tokens": min_tokens,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

@@ -68,9 +68,6 @@ def fine_tuning_jobs_create(
 
     Create a new fine-tuning job, it will be queued for processing.
 
-    This operation has a `dry_run` parameter of its own, sent to the server; the per-call
-    `dry_run` option (build the request without sending it) is not offered here.
-
     Args:
         dry_run: * If `true` the job is not spawned, instead the query returns a handful of useful metadata
               for the user to perform sanity checks (see `LegacyJobMetadataOut` response).

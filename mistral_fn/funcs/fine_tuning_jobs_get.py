@@ -39,7 +39,6 @@ def fine_tuning_jobs_get(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[FineTuningJobsGetResponse, FineTuningJobsGetError]:
     """Get Fine Tuning Job.
 
@@ -48,5 +47,5 @@ def fine_tuning_jobs_get(
     Args:
         job_id: The ID of the job to analyse.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"job_id": job_id}, call=call)

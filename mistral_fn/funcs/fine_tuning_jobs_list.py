@@ -68,7 +68,6 @@ def fine_tuning_jobs_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[JobsOut, FineTuningJobsListError]:
     """Get Fine Tuning Jobs.
 
@@ -87,7 +86,7 @@ def fine_tuning_jobs_list(
         wandb_name: The Weight and Biases run name to filter on. When set, the other results are not displayed.
         suffix: The model suffix to filter on. When set, the other results are not displayed.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(
         session,
         OPERATION,

@@ -39,11 +39,10 @@ def fine_tuning_jobs_start(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[FineTuningJobsStartResponse, FineTuningJobsStartError]:
     """Start Fine Tuning Job.
 
     Request the start of a validated fine tuning job.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"job_id": job_id}, call=call)

@@ -31,7 +31,6 @@ def models_archive(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ArchiveFTModelOut, ModelsArchiveError]:
     """Archive Fine Tuned Model.
 
@@ -40,5 +39,5 @@ def models_archive(
     Args:
         model_id: The ID of the model to archive.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

@@ -32,7 +32,6 @@ def models_delete(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[DeleteModelOut, ModelsDeleteError]:
     """Delete Model.
 
@@ -41,5 +40,5 @@ def models_delete(
     Args:
         model_id: The ID of the model to delete.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

@@ -29,11 +29,10 @@ def models_list(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ModelList, ModelsListError]:
     """List Models.
 
     List all models available to the user.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, call=call)

@@ -40,7 +40,6 @@ def models_retrieve(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ModelsRetrieveResponse, ModelsRetrieveError]:
     """Retrieve Model.
 
@@ -49,5 +48,5 @@ def models_retrieve(
     Args:
         model_id: The ID of the model to retrieve.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

@@ -31,7 +31,6 @@ def models_unarchive(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[UnarchiveFTModelOut, ModelsUnarchiveError]:
     """Unarchive Fine Tuned Model.
 
@@ -40,5 +39,5 @@ def models_unarchive(
     Args:
         model_id: The ID of the model to unarchive.
     """
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"model_id": model_id}, call=call)

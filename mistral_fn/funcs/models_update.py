@@ -43,7 +43,6 @@ def models_update(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[ModelsUpdateResponse, ModelsUpdateError]:
     """Update Fine Tuned Model.
 
@@ -53,5 +52,5 @@ def models_update(
         model_id: The ID of the model to update.
     """
     body = {"name": name, "description": description}
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, path={"model_id": model_id}, body=body, call=call)

@@ -48,7 +48,6 @@ def ocr_process(
     http_headers: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     deadline_ms: int | None = None,
-    dry_run: bool = False,
 ) -> Result[OCRResponse, OcrProcessError]:
     """OCR.
 
@@ -83,5 +82,5 @@ def ocr_process(
         "extract_header": extract_header,
         "extract_footer": extract_footer,
     }
-    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms, dry_run)
+    call = Call(retries, timeout_ms, server_url, http_headers, cancel, deadline_ms)
     return invoke(session, OPERATION, body=body, call=call)

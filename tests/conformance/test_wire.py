@@ -47,7 +47,7 @@ def recorder() -> Iterator[Loopback]:
 def sent_request(server: Loopback, op: spec.Operation, a: args.ArgSet) -> Recorded:
     """Call the operation for real and give the request as the server received it.
 
-    (Not `dry_run=True`: `fine_tuning_jobs_create` has a query parameter of that name.)"""
+    (Not `prepare()`: what counts is what the server received.)"""
     fn = getattr(importlib.import_module(f"mistral_fn.funcs.{op.python_name}"), op.python_name)
     session = Session(api_key="sk-wire", server_url=server.url, timeout_ms=10_000)
     before = len(server.requests)

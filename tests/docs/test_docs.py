@@ -69,10 +69,10 @@ EXPECTED_ERRS: dict[tuple[str, str], list[str]] = {
 # Blocks no server can fail: they send nothing (dry runs, a refused argument, a subprocess probe).
 SENDS_NOTHING: dict[tuple[str, str], str] = {
     ("README.md", '"role": "robot"'): "refused before sending",
-    ("README.md", "print(models_list(session, dry_run=True)"): "dry runs",
+    ("README.md", "print(prepare(models_list, session)"): "dry runs",
     ("README.md", "import subprocess"): "a subprocess checks imports; no operation is called",
     ("README.md", "match prepare(chat_complete"): "a dry run",
-    ("README.md", "dry_run=True):"): "a dry run",
+    ("README.md", "match prepare(embeddings_create"): "a dry run",
     ("README.md", "providers.azure("): "dry runs",
 }
 

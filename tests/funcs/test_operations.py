@@ -9,6 +9,7 @@ import datetime as dt
 import email.parser
 import email.policy
 import json
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -728,27 +729,45 @@ def test_stream_cut_before_its_end_is_an_error(case: Case) -> None:
         assert not outcomes[-1].ok
 
 
-def test_dry_run_sends_nothing() -> None:
-    """`dry_run=True` gives the prepared request and sends nothing."""
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_prepare_sends_nothing(case: Case) -> None:
+    """`prepare(op, session, **kwargs)` gives the request the call would send (the same method,
+    path, query and body the wire test sees arrive), and the server receives no request at all.
+
+    `fine_tuning_jobs_create` takes the API's own `dry_run` like any query parameter: its case
+    passes `dry_run=True`, which lands in the prepared query and sends nothing either."""
+    function = getattr(mistral_fn, case.name)
     with Loopback() as server:
         session = Session(api_key="sk-test", server_url=server.url)
-        result = mistral_fn.chat_complete(session, model="mistral-small-latest", messages=PAINTER, dry_run=True)
+        result = mistral_fn.prepare(function, session, **case.kwargs)
+        assert result.ok, result
+        prepared = result.value
         assert server.requests == []
-    prepared = result.unwrap()
-    assert prepared.url == f"{server.url}/v1/chat/completions"
-    assert json.loads(prepared.body)["stream"] is False
+    url = urllib.parse.urlsplit(prepared.url)
+    assert prepared.method == ROWS[case.name].method
+    assert (url.scheme + "://" + url.netloc, url.path) == (server.url, case.path)
+    assert urllib.parse.parse_qsl(url.query, keep_blank_values=True) == case.query
+    content_type = prepared.headers.get("Content-Type")
+    if case.parts is not None:
+        assert content_type.startswith("multipart/form-data; boundary=")
+    elif case.body is not None:
+        assert content_type == "application/json"
+        assert json.loads(prepared.body) == case.body
+    else:
+        assert prepared.body is None and content_type is None
 
 
-def test_fine_tuning_dry_run_is_the_spec_parameter() -> None:
-    """In fine_tuning_jobs_create, `dry_run` is the spec's query parameter: the request is sent."""
+def test_prepare_refuses_what_is_not_an_operation() -> None:
+    """Anything else could send: `prepare` gives `Err(InvalidRequestError)` and calls nothing."""
+    from mistral_fn.errors import InvalidRequestError
+
+    called = []
     with Loopback() as server:
-        server.reply(200, {"details": "ok"})
         session = Session(api_key="sk-test", server_url=server.url)
-        result = mistral_fn.fine_tuning_jobs_create(
-            session, model="open-mistral-7b", hyperparameters={"training_steps": 1}, dry_run=True
-        )
-        assert [r.query for r in server.requests] == [[("dry_run", "true")]]
-    assert type(result.unwrap()).__name__ == "LegacyJobMetadataOut"
+        result = mistral_fn.prepare(lambda s, **kw: called.append(kw), session, model="m")  # type: ignore[arg-type,return-value]
+        assert server.requests == []
+    assert isinstance(result, Err) and isinstance(result.error, InvalidRequestError)
+    assert "prepare() takes an operation" in result.error.message and called == []
 
 
 def test_input_that_does_not_fit_is_not_sent() -> None:

@@ -1,12 +1,13 @@
 """The serverless call controls through generated operations: safe retries, deadlines, dry run, collect()."""
 
 import json
+import threading
 import time
 
 import requests
 
 from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session, chat_complete, chat_stream, files_upload
-from mistral_fn.errors import MistralError, RequestTimeoutError
+from mistral_fn.errors import MistralError, RequestAbortedError, RequestTimeoutError
 from tests.loopback import Loopback
 
 FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=20, max_elapsed_time=5000))
@@ -71,10 +72,12 @@ def test_deadline_stops_the_call_in_time_after_a_retry(server: Loopback) -> None
     assert time.monotonic() - started < 0.5 + 0.3 and len(server.requests) >= 2  # margin for a loaded machine
 
 
-def test_dry_run_reaches_no_server_and_carries_the_exact_body(server: Loopback) -> None:
-    """dry_run=True gives the PreparedRequest with the exact body, and nothing is sent."""
+def test_prepare_reaches_no_server_and_carries_the_exact_body(server: Loopback) -> None:
+    """prepare() gives the PreparedRequest with the exact body, and nothing is sent."""
+    from mistral_fn import prepare
+
     session = Session(api_key="sk-dry", server_url=server.url)
-    result = chat_complete(session, model="m", messages=MESSAGES, temperature=0.2, dry_run=True)
+    result = prepare(chat_complete, session, model="m", messages=MESSAGES, temperature=0.2)
     assert isinstance(result, Ok) and isinstance(result.value, requests.PreparedRequest)
     expected = b'{"model":"m","temperature":0.2,"stream":false,"messages":[{"content":"Hi","role":"user"}]}'
     assert result.value.body == expected
@@ -109,4 +112,10 @@ def test_prepare_is_a_typed_dry_run(server: Loopback) -> None:
     assert prepared.value.body == b'{"model":"m","stream":false,"messages":[{"content":"Hi","role":"user"}]}'
     refused = prepare(chat_complete, session, model="m", messages="not a list")  # type: ignore[arg-type]
     assert isinstance(refused, Err) and isinstance(refused.error, InvalidRequestError)
+    # Whatever else stops a request before it goes out is an InvalidRequestError too, as the type says.
+    cancelled = threading.Event()
+    cancelled.set()
+    stopped = prepare(chat_complete, session, model="m", messages=MESSAGES, cancel=cancelled)
+    assert isinstance(stopped, Err) and type(stopped.error) is InvalidRequestError
+    assert isinstance(stopped.error.cause, RequestAbortedError)
     assert server.requests == []

@@ -24,7 +24,7 @@ from mistral_fn.funcs import OPERATIONS
 from mistral_fn.testing.fakes import build
 from mistral_fn.types import Discriminator, Model, Unset
 
-PER_CALL = frozenset(("retries", "timeout_ms", "server_url", "http_headers", "cancel", "deadline_ms", "dry_run"))
+PER_CALL = frozenset(("retries", "timeout_ms", "server_url", "http_headers", "cancel", "deadline_ms"))
 
 
 @dataclass(frozen=True)

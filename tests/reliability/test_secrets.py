@@ -32,6 +32,7 @@ from mistral_fn import (
     chat_stream,
     embeddings_create,
     files_download,
+    prepare,
 )
 from mistral_fn.errors import ConnectionError, HTTPValidationError, ResponseValidationError
 from tests.loopback import Loopback, read_request, send_response
@@ -111,7 +112,7 @@ def _scenario(server: Loopback, session: Session) -> list[str]:
     assert isinstance(download, Ok)
     texts += _texts_of_result(download)
     download.value.close()
-    texts += _texts_of_result(chat_complete(session, model=MODEL, messages=MESSAGES, dry_run=True))
+    texts += _texts_of_result(prepare(chat_complete, session, model=MODEL, messages=MESSAGES))
     with Loopback() as gone:
         dead = gone.url
     texts += _texts_of_result(chat_complete(session, model=MODEL, messages=MESSAGES, server_url=dead))

@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from mistral_fn import BackoffStrategy, Err, HookContext, Hooks, Ok, RetryConfig, Session
-from mistral_fn._runtime.invoke import Call, invoke
+from mistral_fn._runtime.invoke import PREPARING, invoke
 from tests.conftest import API_KEY
 from tests.loopback import Loopback
 from tests.runtime.shapes import CHAT, CHAT_BODY, CHAT_REPLY
@@ -60,9 +60,14 @@ def test_after_error_is_told_of_every_failed_attempt(server: Loopback) -> None:
     assert calls == [(1, 503), (2, 503)]
 
 
-def test_dry_run_sends_nothing_and_carries_the_body(server: Loopback, session: Session) -> None:
-    """dry_run=True gives the PreparedRequest that would go out, and the server sees nothing."""
-    result = invoke(session, CHAT, body=CHAT_BODY, call=Call(dry_run=True))
+def test_preparing_sends_nothing_and_carries_the_body(server: Loopback, session: Session) -> None:
+    """While `PREPARING` is set (by `prepare()`), the pipeline gives the PreparedRequest that would
+    go out, and the server sees nothing."""
+    token = PREPARING.set(True)
+    try:
+        result = invoke(session, CHAT, body=CHAT_BODY)
+    finally:
+        PREPARING.reset(token)
     assert isinstance(result, Ok) and isinstance(result.value, requests.PreparedRequest)
     assert result.value.body == b'{"model":"m","messages":[{"content":"hi","role":"user"}]}'
     assert API_KEY not in repr(result.value) and API_KEY not in repr(result)
