@@ -25,6 +25,18 @@ PER_CALL_OPTIONS: tuple[tuple[str, str], ...] = (
 )
 """The options every operation accepts after its own keywords, in `Call` order; each defaults to None."""
 
+EVERY_OPERATION_IMPORTS = (
+    ("..session", "Session"),
+    ("..session", "RetryConfig"),
+    ("collections.abc", "Mapping"),  # http_headers
+    ("threading", ""),  # cancel
+    (".._runtime.invoke", "Call"),
+    (".._runtime.invoke", "Operation"),
+    (".._runtime.invoke", "invoke"),
+    ("..result", "Result"),
+)
+"""What every operation module imports: the per-call options' types and the runtime it calls."""
+
 GROUPS = (
     "agents",
     "audio.transcriptions",
@@ -114,7 +126,8 @@ class Operations:
         raise ValueError(f"{row.python_name}: operationId {row.operation_id} is not in the spec")
 
     def plan(self, row: OperationRow) -> OperationPlan:
-        """The plan of one operation, in steps: parameters, body, per-call options, responses, errors."""
+        """The plan of one operation, in steps: parameters, body, keyword order, responses, errors,
+        then the `Operation(...)` table they make."""
         spec_path, op = self.spec_operation(row)
         title = naming.operation_title(row.python_name)
         scope = Scope("funcs", row.python_name, title=title)
@@ -123,14 +136,8 @@ class Operations:
         params = self.parameters(op, scope, local, title)
         body = self.request_body(row, op, scope, title)
         keywords = ordered_keywords(row, params.keywords + (body.keywords if body else []))
-        scope.need("..session", "Session")
-        scope.need("..session", "RetryConfig")
-        scope.need("collections.abc", "Mapping")
-        scope.need("threading", "")
-        scope.need(".._runtime.invoke", "Call")
-        scope.need(".._runtime.invoke", "Operation")
-        scope.need(".._runtime.invoke", "invoke")
-        scope.need("..result", "Result")
+        for module, name in EVERY_OPERATION_IMPORTS:
+            scope.need(module, name)
         responses = self.responses(row, op, scope, local, title, body.schema if body else None)
         error_value, validates = error_types(row, op, scope)
         creates = creates_resource(self.spec, row, spec_path, op)
