@@ -69,6 +69,21 @@ def chat_parse(
     times; `deadline_ms` bounds all of the attempts together. `schema_name` names the schema
     (default: the class name).
     """
+    try:
+        return _chat_parse(session, model, messages, output, max_repairs, schema_name, chat_complete_kwargs)
+    except Exception as e:  # noqa: BLE001 - a bug of ours must still come back as a value
+        return Err(errors.UnexpectedClientError(f"chat_parse: unexpected {type(e).__name__}: {e}", cause=e))
+
+
+def _chat_parse(
+    session: Session,
+    model: str,
+    messages: Sequence[Any],
+    output: type[T],
+    max_repairs: int,
+    schema_name: str | None,
+    chat_complete_kwargs: dict[str, Any],
+) -> Result[Parsed[T], ChatParseError]:
     prepared = _prepare(output, schema_name, chat_complete_kwargs, chat_complete)
     if isinstance(prepared, Err):
         return prepared

@@ -212,14 +212,36 @@ def run_tools(
     `deadline_ms` (and the session's `time_left`) bound the whole loop, time in tools included: no
     model call starts once it is spent (a tool already running is not interrupted).
     """
+    try:
+        return _run_tools(session, messages, tools, model, agent_id, max_rounds, deadline_ms, kwargs)
+    except Exception as e:  # noqa: BLE001 - a bug of ours must still come back as a value (a tool's is caught apart)
+        return Err(errors.UnexpectedClientError(f"run_tools: unexpected {type(e).__name__}: {e}", cause=e))
+
+
+def _run_tools(
+    session: Session,
+    messages: Sequence[Any],
+    tools: Sequence[Callable[..., Any]],
+    model: str | None,
+    agent_id: str | None,
+    max_rounds: int,
+    deadline_ms: int | None,
+    kwargs: dict[str, Any],
+) -> Result[ToolRun, RunToolsError]:
     if (model is None) == (agent_id is None):
         return Err(errors.InvalidRequestError("run_tools: give exactly one of model= and agent_id="))
     if "tools" in kwargs or "stream" in kwargs:
         return Err(errors.InvalidRequestError("run_tools: unexpected keyword (tools are given as functions)"))
+    if max_rounds < 1:
+        return Err(errors.InvalidRequestError(f"max_rounds: at least 1, not {max_rounds}"))
     try:
-        described = {d.spec.function.name: d for d in map(_describe, tools)}
+        described_list = [_describe(fn) for fn in tools]
     except UnsupportedTypeError as e:
         return Err(errors.InvalidRequestError(f"tools: {e}", cause=e))
+    described = {d.spec.function.name: d for d in described_list}
+    if len(described) < len(described_list):
+        names = sorted(d.spec.function.name for d in described_list)
+        return Err(errors.InvalidRequestError(f"tools: two tools share a name (the names are {names})"))
     complete = _completer(session, model, agent_id, [d.spec for d in described.values()], kwargs)
     if isinstance(complete, errors.InvalidRequestError):
         return Err(complete)

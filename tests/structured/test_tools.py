@@ -223,6 +223,10 @@ def test_bad_setup_is_refused_before_sending(server: Loopback) -> None:
         assert isinstance(result, Err) and isinstance(result.error, InvalidRequestError)
     refused = run_tools(session, model="m", messages=MESSAGES, tools=[untyped])
     assert isinstance(refused, Err) and "untyped(x)" in refused.error.message  # type: ignore[union-attr]
+    twice = run_tools(session, model="m", messages=MESSAGES, tools=[weather, weather])
+    assert isinstance(twice, Err) and "two tools share a name" in twice.error.message  # type: ignore[union-attr]
+    never = run_tools(session, model="m", messages=MESSAGES, tools=[weather], max_rounds=0)
+    assert isinstance(never, Err) and "max_rounds" in never.error.message  # type: ignore[union-attr]
     assert server.requests == []
 
 
