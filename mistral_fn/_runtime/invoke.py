@@ -226,7 +226,7 @@ def _send_and_decode(
     watch = sender.watch(timeout)
     try:
         try:
-            response = sender.send(prepared, timeout)
+            response = sender.send(prepared, timeout, watch)
         except transport.TransportFailure as failure:
             error = transport.timed_out_if_cut(watch, timeout, failure.error)
             return Outcome(Err(error), None, failure.connected)

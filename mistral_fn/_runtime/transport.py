@@ -97,10 +97,12 @@ class Transport:
 
             WATCHDOG.release(watch)
 
-    def send(self, prepared: "requests.PreparedRequest", timeout: float) -> "requests.Response":
+    def send(
+        self, prepared: "requests.PreparedRequest", timeout: float, watch: "Watch | None" = None
+    ) -> "requests.Response":
         """The response's status and headers (the body is read as it is asked for); raises `TransportFailure`."""
         try:
-            return self.client.send(
+            response = self.client.send(
                 prepared,
                 timeout=(timeout, timeout),
                 stream=True,
@@ -110,6 +112,14 @@ class Transport:
         except Exception as e:  # every transport failure is named, never raised as is
             error, connected = classify_transport_error(e, timeout)
             raise TransportFailure(error, connected) from e
+        if watch is not None and watch.expired:
+            # The watchdog shut the socket while the head was arriving, and http.client took the end of
+            # the stream for the end of the head: what it parsed (a 204, a 200 without its length) is
+            # not the answer.
+            response.close()
+            message = f"timed out: no whole response head within {timeout:.3f} s"
+            raise TransportFailure(errors.RequestTimeoutError(message), connected=True)
+        return response
 
     def close(self) -> None:
         self.client.close()
@@ -135,7 +145,7 @@ def _make(given: "requests.Session | None") -> Transport:
     from .watchdog import WatchedAdapter
 
     client = requests.Session()
-    # Send only the headers the operation sets (API.md, "On the wire").
+    # Send only the headers the operation sets (docs/API.md, "On the wire").
     client.headers.clear()
     # Adapters whose sockets the watchdog can cut when an attempt's time is up.
     client.mount("https://", WatchedAdapter())
