@@ -30,8 +30,8 @@ _NAMED_STRINGS = {
 
 
 def new_id(prefix: str = "mock") -> str:
-    """A fresh id, unique within the process."""
-    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+    """A fresh id: a UUID, as the API's files and jobs have (the spec gives many ids `format: uuid`)."""
+    return str(uuid.uuid4())
 
 
 def now() -> int:

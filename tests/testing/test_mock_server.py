@@ -1,15 +1,12 @@
 """MockServer: every operation answered with valid models, state kept, requests checked, faults played."""
 
 import importlib
-import inspect
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
 
-import attrs
 import pytest
 import requests
 
@@ -21,7 +18,7 @@ from mistral_fn._runtime.streams import BinaryResponse, EventStream
 from mistral_fn.errors import ConnectionError, MistralError
 from mistral_fn.funcs import OPERATIONS
 from mistral_fn.testing import MOCK_NOTICE, MockServer
-from mistral_fn.testing.fakes import build
+from tests.testing.scenario import arguments
 
 CHAT = {"model": "mistral-small-latest", "messages": [{"role": "user", "content": "Hello"}]}
 
@@ -38,30 +35,12 @@ def session(mock: MockServer) -> Session:
     return Session(api_key="test", server_url=mock.url, timeout_ms=10_000)
 
 
-def _required_arguments(name: str) -> dict[str, Any]:
-    """Keyword arguments for `name` built from its own models: every required one, valid by construction."""
-    module = importlib.import_module(f"mistral_fn.funcs.{name}")
-    op: Operation = module.OPERATION
-    function = getattr(module, name)
-    body_fields = attrs.fields_dict(op.body) if op.body is not None else {}
-    arguments: dict[str, Any] = {}
-    for parameter in inspect.signature(function).parameters.values():
-        if parameter.kind is not parameter.KEYWORD_ONLY or parameter.default is not parameter.empty:
-            continue
-        if parameter.name in body_fields:
-            value = convert.to_json(build(body_fields[parameter.name].type, parameter.name))
-            arguments[parameter.name] = ("data.jsonl", b"{}") if parameter.name in op.files else value
-        else:
-            arguments[parameter.name] = build(op.params.get(parameter.name, str), parameter.name)
-    return arguments
-
-
 @pytest.mark.parametrize("name", sorted(OPERATIONS))
 def test_every_operation_gets_a_valid_answer(session: Session, mock: MockServer, name: str) -> None:
     """Each of the 74 operations, called with its required arguments, gives Ok with its declared model."""
     function = getattr(mistral_fn, name)
     op: Operation = importlib.import_module(f"mistral_fn.funcs.{name}").OPERATION
-    result = function(session, **_required_arguments(name))
+    result = function(session, **arguments(session, name))
     assert isinstance(result, Ok), f"{name}: {result!r}"
     assert mock.requests_for(name), f"{name} was not routed to itself"
     value = result.value
