@@ -60,6 +60,7 @@ class MistralError(Exception):
         headers: Mapping[str, str],
         body: str,
         raw_response: "requests.Response | None" = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -67,6 +68,8 @@ class MistralError(Exception):
         self.headers = headers
         self.body = body
         self.raw_response = raw_response
+        self.retry_after = retry_after
+        """Seconds the server's `Retry-After` asked to wait (RFC 9110 forms only), or None."""
 
     def __str__(self) -> str:
         return self.message

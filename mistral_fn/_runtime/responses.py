@@ -100,6 +100,10 @@ def http_error(op: Operation, response: "requests.Response", content: bytes, api
     message = redact(message, api_key)  # the reason phrase too
     common: dict[str, Any] = {"status_code": status, "headers": safe_headers(response, api_key), "body": body}
     common["raw_response"] = response
+    if "retry-after" in response.headers:
+        from .retries import parse_retry_after
+
+        common["retry_after"] = parse_retry_after(response.headers["retry-after"])
     error_class = op.errors.get(status)
     if error_class is errors.HTTPValidationError and isinstance(data, dict):
         from ..models.validation_error import ValidationError

@@ -1,7 +1,9 @@
 """When to retry, how long to wait, and the time budget of a whole call."""
 
+import datetime as dt
 import email.utils
 import random
+import re
 import time
 from typing import TYPE_CHECKING
 
@@ -41,6 +43,11 @@ class Budget:
             if deadline is None or now + left / 1000 < deadline:
                 deadline, which = now + left / 1000, f"the session's time_left() ({left:.0f} ms at the start)"
         return cls(timeout_ms / 1000, deadline, which)
+
+    def limit(self, deadline: float, which: str) -> None:
+        """Bring the deadline in to `deadline` (monotonic seconds) if that is nearer."""
+        if self.deadline is None or deadline < self.deadline:
+            self.deadline, self._which = deadline, which
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else self.deadline - time.monotonic()
@@ -99,11 +106,29 @@ def next_delay(
     else:
         return None
     backoff = policy.backoff
-    delay = retry_after if retry_after is not None else _backoff_seconds(policy, attempt)
-    elapsed_ms = (time.monotonic() - budget.started) * 1000
-    if elapsed_ms + delay * 1000 > backoff.max_elapsed_time:
+    if retry_after is not None and retry_after * 1000 > backoff.max_interval:
+        # Asked to wait longer than the policy ever waits: the answer itself is the result.
+        _refused_wait(error, retry_after, f"max_interval={backoff.max_interval} ms")
         return None
+    # The backoff's first interval is also the least wait: `Retry-After: 0` must not become a busy loop.
+    delay = max(retry_after, backoff.initial_interval / 1000) if retry_after is not None else None
+    if delay is None:
+        delay = _backoff_seconds(policy, attempt)
+    elapsed_ms = (time.monotonic() - budget.started) * 1000
+    # A retry needs time for its attempt too (at least one initial interval) within max_elapsed_time.
+    if elapsed_ms + delay * 1000 + backoff.initial_interval > backoff.max_elapsed_time:
+        if retry_after is not None and elapsed_ms + retry_after * 1000 >= backoff.max_elapsed_time:
+            _refused_wait(error, retry_after, f"max_elapsed_time={backoff.max_elapsed_time} ms")
+        return None
+    # No attempt outlives max_elapsed_time either: the retry is cut to what is left of it.
+    budget.limit(budget.started + backoff.max_elapsed_time / 1000, f"max_elapsed_time={backoff.max_elapsed_time}")
     return delay
+
+
+def _refused_wait(error: BaseException | None, asked: float, limit: str) -> None:
+    if isinstance(error, errors.MistralError):
+        error.message += f" (Retry-After asked for {asked:.0f} s, more than the retry policy allows: {limit})"
+        error.args = (error.message,)
 
 
 def _backoff_seconds(policy: RetryConfig, attempt: int) -> float:
@@ -114,18 +139,25 @@ def _backoff_seconds(policy: RetryConfig, attempt: int) -> float:
 
 
 def parse_retry_after(value: str | None) -> float | None:
-    """`Retry-After` as seconds to wait: delta-seconds or an HTTP date; None if absent or unreadable."""
+    """`Retry-After` as seconds to wait, as RFC 9110 has it: delta-seconds (digits only) or an HTTP
+    date; None for anything else (`1.5`, `-1`, `1_0`, `NaN`, `inf`), which is as if it were absent."""
     if not value:
         return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    value = value.strip(" \t")
+    if value.isdigit() and value.isascii():
+        return float(value) if len(value) < 12 else 1e11  # past any policy's cap either way
+    if not _HTTP_DATE.match(value):
+        return None
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when is None:
         return None
+    if when.tzinfo is None:  # asctime has no zone: it is GMT
+        when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, when.timestamp() - time.time())
+
+
+# IMF-fixdate, RFC 850 and asctime: each begins with a day name (RFC 9110, 5.6.7).
+_HTTP_DATE = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? ", re.ASCII)

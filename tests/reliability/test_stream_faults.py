@@ -261,7 +261,7 @@ def test_cancel_during_a_backoff_wait(server: Loopback, session: Session) -> Non
     cancel = threading.Event()
     threading.Timer(0.15, cancel.set).start()
     started = time.monotonic()
-    retries = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=10, max_elapsed_time=60_000))
+    retries = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=10_000, max_elapsed_time=60_000))
     result = chat_complete(session, model=MODEL, messages=MESSAGES, retries=retries, cancel=cancel)
     assert time.monotonic() - started < 1.0
     assert isinstance(result, Err) and type(result.error) is RequestAbortedError
