@@ -60,6 +60,21 @@ def script_reply(
         _mock.queue(operation, status=status, body=body, headers=headers)
 
 
+def script_completion(
+    operation: str,
+    *,
+    content: str | None = None,
+    tool_calls: list[dict[str, Any]] | None = None,
+    finish_reason: str | None = None,
+) -> None:
+    """On the local mock only: what the next completion of `operation` says, whole or streamed (a no-op on the API).
+
+    A tool call is `{"name": ..., "arguments": dict}`; the mock adds the id and the rest.
+    """
+    if _mock is not None:
+        _mock.queue(operation, content=content, tool_calls=tool_calls, finish_reason=finish_reason)
+
+
 def chat_reply(message: dict[str, Any], finish_reason: str = "stop") -> dict[str, Any]:
     """A chat completion response body holding `message`, for `script_reply`."""
     return {

@@ -2,16 +2,17 @@
 
 chat_parse sends the class's strict JSON Schema as response_format and gives back a typed value, or an
 error saying exactly why not: cut at the token limit (with the text so far), not fitting (with the JSON
-path), or no answer at all.
+path), or no answer at all. chat_parse_stream shows the value while it streams. (The mock answers a
+JSON instance of the schema it is sent; only the cut answer is scripted.)
 """
 
 import json
 import sys
 
 import attrs
-from _common import chat_reply, failed, script_reply, session_for_example
+from _common import failed, script_completion, session_for_example
 
-from mistral_fn import Err, Ok, Session, chat_parse, json_schema
+from mistral_fn import UNSET, Err, Ok, Session, chat_parse, chat_parse_stream, json_schema
 from mistral_fn.errors import OutputRefusedError, OutputTruncatedError, OutputValidationError
 
 MODEL = "mistral-small-latest"
@@ -34,10 +35,6 @@ MESSAGES = [
 
 def parse(session: Session) -> bool:
     print("schema:", json.dumps(json_schema(Book))[:100], "...")
-    # The mock runs no model: on it, script what a model would answer (a no-op on the real API).
-    script_reply(
-        "chat_complete", chat_reply({"content": '{"title": "Dune", "authors": ["Frank Herbert"], "year": 1965}'})
-    )
     match chat_parse(session, model=MODEL, messages=MESSAGES, output=Book, temperature=0, max_repairs=1):
         case Ok(parsed):
             book = parsed.value  # a Book; a type checker knows it too
@@ -54,9 +51,28 @@ def parse(session: Session) -> bool:
     return False
 
 
+def stream(session: Session) -> bool:
+    match chat_parse_stream(session, model=MODEL, messages=MESSAGES, output=Book, temperature=0):
+        case Ok(parse_stream):
+            with parse_stream:
+                for partial in parse_stream.partials():  # Books; UNSET where the answer has not said yet
+                    shown = {k: v for k, v in attrs.asdict(partial, recurse=False).items() if v is not UNSET}
+                    print("stream: partial", shown)
+                final = parse_stream.final()
+            match final:
+                case Ok(parsed):
+                    print("stream: final", parsed.value)
+                    return True
+                case Err(error):
+                    failed("stream", error)
+        case Err(error):
+            failed("stream", error)
+    return False
+
+
 def truncated(session: Session) -> bool:
     """A cut answer is its own error, holding the partial text, not a JSON error."""
-    script_reply("chat_complete", chat_reply({"content": '{"title": "Du'}, finish_reason="length"))
+    script_completion("chat_complete", content='{"title": "Du', finish_reason="length")  # on the mock only
     match chat_parse(session, model=MODEL, messages=MESSAGES, output=Book, max_tokens=5):
         case Err(OutputTruncatedError(partial_text=text)):
             print(f"truncated: OutputTruncatedError, partial text {text!r}")
@@ -71,7 +87,7 @@ def truncated(session: Session) -> bool:
 
 def main() -> int:
     with session_for_example("structured") as session:
-        results = [parse(session), truncated(session)]
+        results = [parse(session), stream(session), truncated(session)]
     return 0 if all(results) else 1
 
 

@@ -2,6 +2,7 @@
 
 tool(fn) describes a function from its signature and docstring; run_tools calls the model, runs the
 calls it asks for (a tool that raises is told to the model, not raised here), and stops at its answer.
+On the mock, the tool calls are scripted; its final answer is the mock's usual sentence.
 """
 
 import json
@@ -9,7 +10,7 @@ import sys
 from typing import Literal
 
 import attrs
-from _common import chat_reply, failed, script_reply, session_for_example
+from _common import failed, script_completion, session_for_example
 
 from mistral_fn import Err, Ok, Session, run_tools, tool
 from mistral_fn.errors import ToolRoundsExceededError
@@ -36,15 +37,10 @@ def get_weather(place: Place, unit: Literal["C", "F"] = "C") -> dict[str, object
 
 
 def script_the_model() -> None:
-    """On the mock (no model runs there): the answers a model would give; a no-op on the real API."""
-    calls = [
-        {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": json.dumps(
-            {"place": {"city": "Paris", "country": "France"}})}},
-        {"id": "call_2", "type": "function", "function": {"name": "get_weather", "arguments": json.dumps(
-            {"place": {"city": "Atlantis", "country": "Ocean"}})}},
-    ]  # fmt: skip
-    script_reply("chat_complete", chat_reply({"content": "", "tool_calls": calls}, "tool_calls"))
-    script_reply("chat_complete", chat_reply({"content": "Paris: 18 °C and clear. Atlantis has no weather station."}))
+    """On the mock (no model runs there): the calls a model would ask for; a no-op on the real API."""
+    paris = {"place": {"city": "Paris", "country": "France"}}
+    atlantis = {"place": {"city": "Atlantis", "country": "Ocean"}}
+    script_completion("chat_complete", tool_calls=[{"name": "get_weather", "arguments": a} for a in (paris, atlantis)])
 
 
 def weather(session: Session) -> bool:
