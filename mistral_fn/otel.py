@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+import attrs
 from opentelemetry import context as otel_context
 from opentelemetry import metrics, trace
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
@@ -72,12 +73,7 @@ def instrument(
     """A new `Session` like `session` whose calls are traced and measured (the global providers by default)."""
     telemetry = _Telemetry(tracer_provider, meter_provider, capture_content)
     hooks = session.hooks or Hooks()
-    return session.replace(hooks=Hooks(
-        before_request=hooks.before_request,
-        after_success=hooks.after_success,
-        after_error=hooks.after_error,
-        on_call=[*hooks.on_call, telemetry.observe],
-    ))
+    return session.with_hooks(attrs.evolve(hooks, on_call=[*hooks.on_call, telemetry.observe]))
 
 
 class _Telemetry:
@@ -229,9 +225,7 @@ class _StreamWatch:
     def on_event(self, event: Any) -> None:
         if self.first_chunk_at is None:
             self.first_chunk_at = time.monotonic()
-            self.call.span.set_attribute(
-                "gen_ai.response.time_to_first_chunk", self.first_chunk_at - self.call.started
-            )
+            self.call.span.set_attribute("gen_ai.response.time_to_first_chunk", self.first_chunk_at - self.call.started)
         chunk = getattr(event, "data", event)
         self.last_chunk = chunk
         for choice in getattr(chunk, "choices", None) or ():
@@ -265,7 +259,9 @@ def _request_attributes(body: Mapping[str, Any], stream: bool) -> dict[str, Any]
     if isinstance(encoding, str):
         attributes["gen_ai.request.encoding_formats"] = [encoding]
     response_format = body.get("response_format")
-    kind = response_format.get("type") if isinstance(response_format, Mapping) else getattr(response_format, "type", None)
+    kind = (
+        response_format.get("type") if isinstance(response_format, Mapping) else getattr(response_format, "type", None)
+    )
     if isinstance(_plain(kind), str):
         attributes["gen_ai.output.type"] = "text" if _plain(kind) == "text" else "json"
     if stream:

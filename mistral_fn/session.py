@@ -2,7 +2,7 @@
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
@@ -64,12 +64,45 @@ AfterError = Callable[[HookContext, "requests.Response | None", "BaseException |
 
 
 @attrs.frozen
+class CallStart:
+    """What a call observer is told when a call begins."""
+
+    operation_id: str
+    method: str
+    path: str
+    """The operation's path template (`/v1/chat/completions`)."""
+    base_url: str
+    body: Mapping[str, Any] | None
+    """The request-body keywords as the caller gave them (models or plain values)."""
+    stream: bool
+
+
+class CallObserver(Protocol):
+    """Follows one call from its start to its result (`mistral_fn.otel` traces with one)."""
+
+    def retrying(self, attempt: int, error: BaseException | None, delay: float) -> None:
+        """Attempt `attempt` failed with `error` and the next one starts in `delay` seconds."""
+
+    def finished(self, result: Any) -> None:
+        """The call's `Result`; for a stream, `Ok(EventStream)`, which the observer may `watch`."""
+
+
+OnCall = Callable[[CallStart], CallObserver | None]
+
+
+@attrs.frozen
 class Hooks:
-    """Functions called around each attempt; a hook returning a value replaces what it was given."""
+    """Functions called around each attempt; a hook returning a value replaces what it was given.
+
+    `on_call` functions are called once per call, before anything is checked or sent; the observer
+    one returns hears of each retry and of the call's result. An observer that raises is logged
+    and ignored: watching a call never changes its result.
+    """
 
     before_request: Sequence[BeforeRequest] = ()
     after_success: Sequence[AfterSuccess] = ()
     after_error: Sequence[AfterError] = ()
+    on_call: Sequence[OnCall] = ()
 
 
 DEFAULT_TIMEOUT_MS = 300_000
@@ -142,6 +175,18 @@ class Session:
     def _attach(self, transport: _Closeable) -> None:
         """Keep what the runtime made for this session (once, by `_runtime.transport`)."""
         object.__setattr__(self, "_transport", transport)
+
+    def with_hooks(self, hooks: Hooks | None) -> "Session":
+        """This session with other hooks: every other setting (the key included) as it is here.
+        The new session makes its own connection pool on its first call."""
+        twin = object.__new__(Session)
+        for name in Session.__slots__:
+            if name not in ("_frozen", "_transport", "hooks"):
+                object.__setattr__(twin, name, getattr(self, name))
+        object.__setattr__(twin, "hooks", hooks)
+        object.__setattr__(twin, "_transport", None)
+        object.__setattr__(twin, "_frozen", True)
+        return twin
 
     def __repr__(self) -> str:
         key = "<callable>" if callable(self._api_key) else "<set>" if self._api_key else "<from env>"

@@ -7,14 +7,14 @@ sending is `transport`'s, reading a response is `responses`', when to retry is `
 
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .. import errors
 from .._version import VERSION
 from ..result import Err, Meta, Ok, Result
-from ..session import HookContext, Hooks, ProviderRefusal, Session
+from ..session import CallObserver, CallStart, HookContext, Hooks, ProviderRefusal, Session
 from . import convert, encode, retries, transport
 from .cancel import run_cancellable
 from .operation import Call, Operation, Outcome, Pages
@@ -33,6 +33,7 @@ PREPARING: ContextVar[bool] = ContextVar("mistral_fn_preparing", default=False)
 applied, instead of sending it. A context variable, not an option: no operation's keywords (one has a
 `dry_run` of its own) and no return annotation change for it."""
 
+_T = TypeVar("_T")
 _NO_CALL = Call()
 _NO_PARAMS: Mapping[str, Any] = {}
 
@@ -59,14 +60,39 @@ def invoke(
 ) -> Result[Any, Any]:
     """Run one operation and return `Ok(value)` or `Err(error)`; never raises for a known failure."""
     api_key: str | None = None
+    hooks = session.hooks
+    observers: tuple[CallObserver, ...] = ()
+    if hooks is not None and hooks.on_call and not PREPARING.get():
+        observers = _start_observing(hooks, op, (call.server_url or session.server_url).rstrip("/"), body)
     try:
         api_key = session.resolve_api_key()
-        result = _invoke(session, op, path, query, body, call, api_key)
+        result = _invoke(session, op, path, query, body, call, api_key, observers)
     except Exception as e:  # noqa: BLE001 - a bug of ours must still come back as a value
         result = Err(errors.UnexpectedClientError(f"{op.operation_id}: unexpected {type(e).__name__}: {e}", cause=e))
     if not result.ok:
         scrub(result.error, api_key)  # type: ignore[union-attr]  # the key may be in an argument, a URL, a cause
+    for observer in observers:
+        _tell(observer.finished, result)
     return result
+
+
+def _start_observing(
+    hooks: Hooks, op: Operation, base_url: str, body: Mapping[str, Any] | None
+) -> tuple[CallObserver, ...]:
+    start = CallStart(op.operation_id, op.method, op.path, base_url, body, op.events is not None)
+    observers = (_tell(on_call, start) for on_call in hooks.on_call)
+    return tuple(observer for observer in observers if observer is not None)
+
+
+def _tell(function: Callable[..., _T], *args: Any) -> _T | None:
+    """Call an observer: what it raises is logged, never the call's business (Hooks' promise)."""
+    try:
+        return function(*args)
+    except Exception:
+        import logging
+
+        logging.getLogger("mistral_fn").warning("a call observer failed", exc_info=True)
+        return None
 
 
 def _invoke(
@@ -77,6 +103,7 @@ def _invoke(
     body: Mapping[str, Any] | None,
     call: Call,
     api_key: str | None,
+    observers: tuple[CallObserver, ...],
 ) -> Result[Any, Any]:
     if call.cancel is not None and call.cancel.is_set():
         return Err(errors.RequestAbortedError("cancelled before sending"))
@@ -161,6 +188,8 @@ def _invoke(
             return Err(errors.RequestTimeoutError(budget.exhausted_message(waiting=delay), cause=outcome.error))
         if logger is not None:
             logger.debug("retrying %s in %.3f s after %r", op.operation_id, delay, outcome.error)
+        for observer in observers:
+            _tell(observer.retrying, attempt, outcome.error, delay)
         if call.cancel is not None:
             if call.cancel.wait(delay):
                 return Err(errors.RequestAbortedError("cancelled while waiting to retry", cause=outcome.error))

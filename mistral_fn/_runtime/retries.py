@@ -2,7 +2,6 @@
 
 import datetime as dt
 import email.utils
-import random
 import re
 import time
 from typing import TYPE_CHECKING
@@ -135,7 +134,9 @@ def _backoff_seconds(policy: RetryConfig, attempt: int) -> float:
     b = policy.backoff
     ceiling = min(b.initial_interval * b.exponent ** (attempt - 1), b.max_interval) / 1000
     # Jitter so that clients failed by the same outage do not come back in lockstep.
-    return ceiling * random.uniform(0.5, 1.0)
+    from .snapstart import jitter
+
+    return ceiling * jitter().uniform(0.5, 1.0)
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -2,7 +2,7 @@
 
 import json
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -96,6 +96,7 @@ class EventStream(Generic[E]):
         self._source = _Source(response, cancel)
         self._events = self._iterate()
         self._closed = False
+        self._on_end: Callable[[BaseException | None], None] | None = None
 
     def __repr__(self) -> str:
         return f"<EventStream of {getattr(self._event_type, '__name__', self._event_type)}>"
@@ -117,6 +118,28 @@ class EventStream(Generic[E]):
             self._closed = True
             self._events.close()
             self._source.close()
+            if self._on_end is not None:
+                self._on_end(None)
+
+    def watch(self, on_event: Callable[[E], None], on_end: Callable[[BaseException | None], None]) -> None:
+        """Tell `on_event` of each event as it is read, and `on_end` of how the stream ended: the error
+        it failed with, or None (read to its end, or closed). `on_end` may hear of an end twice."""
+        inner = self._events
+
+        def watched() -> Generator[E, None, None]:
+            try:
+                for event in inner:
+                    on_event(event)
+                    yield event
+            except GeneratorExit:
+                raise
+            except BaseException as e:
+                on_end(e)
+                raise
+            on_end(None)
+
+        self._on_end = on_end
+        self._events = watched()
 
     def results(self) -> Iterator[Result[E, errors.CommonError]]:
         """The events as `Ok(event)`, then at most one `Err(error)`; never raises."""

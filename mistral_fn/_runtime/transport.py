@@ -37,7 +37,7 @@ class TransportFailure(Exception):
 class Transport:
     """A session's `requests.Session` and what is worked out once for it."""
 
-    __slots__ = ("_env_settings", "client", "watched")
+    __slots__ = ("__weakref__", "_env_settings", "client", "watched")
 
     def __init__(self, client: "requests.Session", watched: bool) -> None:
         self.client = client
@@ -124,6 +124,10 @@ class Transport:
     def close(self) -> None:
         self.client.close()
 
+    def drop_connections(self) -> None:
+        """Close the pooled connections; the client makes new ones as calls need them."""
+        self.client.close()  # requests' adapters clear their pools and stay usable
+
 
 def for_session(session: "Session") -> Transport:
     """The session's transport, made on its first call: its own client (watched), or the one it was given."""
@@ -134,6 +138,9 @@ def for_session(session: "Session") -> Transport:
             if transport is None:
                 transport = _make(session.http_client)
                 session._attach(transport)
+                from . import snapstart
+
+                snapstart.track(transport)
     return transport
 
 

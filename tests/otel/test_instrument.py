@@ -74,9 +74,7 @@ def server() -> Iterator[Loopback]:
 
 def traced(server_url: str, telemetry: Telemetry, **kwargs: Any) -> Session:
     session = Session(api_key=API_KEY, server_url=server_url, timeout_ms=5_000, **kwargs)
-    return instrument(
-        session, tracer_provider=telemetry.tracer_provider, meter_provider=telemetry.meter_provider, **{}
-    )
+    return instrument(session, tracer_provider=telemetry.tracer_provider, meter_provider=telemetry.meter_provider, **{})
 
 
 def everything_recorded(telemetry: Telemetry) -> str:
@@ -142,8 +140,16 @@ def sse(chunks: list[dict[str, Any]]) -> list[str]:
 
 
 STREAM = [
-    {"id": "s-1", "model": "mistral-small-2506", "choices": [{"index": 0, "delta": {"content": "Claude"}, "finish_reason": None}]},
-    {"id": "s-1", "model": "mistral-small-2506", "choices": [{"index": 0, "delta": {"content": " Monet."}, "finish_reason": None}]},
+    {
+        "id": "s-1",
+        "model": "mistral-small-2506",
+        "choices": [{"index": 0, "delta": {"content": "Claude"}, "finish_reason": None}],
+    },
+    {
+        "id": "s-1",
+        "model": "mistral-small-2506",
+        "choices": [{"index": 0, "delta": {"content": " Monet."}, "finish_reason": None}],
+    },
     {
         "id": "s-1",
         "model": "mistral-small-2506",
