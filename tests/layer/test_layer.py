@@ -147,6 +147,7 @@ def test_layer_holds_only_the_named_operation(chat_layer: Built) -> None:
     assert not [n for n in names if n.startswith("python/bin/") or not n.startswith("python/")]
     assert {"python/mistral_fn/__init__.py", "python/mistral_fn/models/__init__.py"} <= set(names)
     assert "python/mistral_fn/providers.py" in names  # Azure / Vertex AI sessions work with any operation
+    assert "python/mistral_fn/otel.py" not in names  # tracing is imported only by those who ask for it
 
 
 def test_bytecode_is_for_this_python_and_every_module(chat_layer: Built) -> None:
