@@ -71,15 +71,17 @@ def build(t: Any, name: str = "", depth: int = 0) -> Any:
 
 def _primitive(t: Any, name: str) -> Any:
     if t is str:
-        if name == "id" or name.endswith("_id"):
-            return new_id(name.removesuffix("_id") or "id")
+        if name in ("id", "job") or name.endswith(("_id", "_uuid")):
+            return new_id()
+        if name.endswith("language"):
+            return "en"  # the spec holds languages to two letters
         return _NAMED_STRINGS.get(name) or name or "string"
     if t is bool:
         return False
     if t is int:
         if name in ("created", "created_at", "modified_at", "updated_at"):
             return now()
-        return 1 if name in ("index",) else 0 if name else 1
+        return 0 if name.endswith("index") else 1  # counts and sizes the spec holds to at least 1
     if t is float:
         return 0.5
     if t is dt.datetime:

@@ -5,6 +5,7 @@ from typing import Any, get_args, get_origin
 import attrs
 
 from .._runtime import convert
+from ..types import Discriminator
 from . import fakes
 
 
@@ -70,6 +71,9 @@ def _as(model: Any, value: Any) -> Any:
 
 def shape(model: Any, stored: dict[str, Any]) -> Any:
     """A stored resource as JSON of `model`: the fields the model has, the rest generated."""
+    member = _member(model, stored)
+    if member is not None:
+        model = member
     if not attrs.has(model):
         return _as(model, stored) or stored
     names = {f.name for f in attrs.fields(model)}
@@ -100,3 +104,18 @@ def fill(model: Any, path: dict[str, str], body: Any = None) -> Any:
             if _as(model, candidate) is not None:  # keep only what still fits the model
                 value = candidate
     return value
+
+
+def _member(model: Any, stored: dict[str, Any]) -> Any:
+    """The model class of a union that `stored` is: by its tag where the union has one, else the first."""
+    if attrs.has(model) or get_origin(model) is list:
+        return None
+    tagged = next((m for m in getattr(model, "__metadata__", ()) if isinstance(m, Discriminator)), None)
+    if tagged is not None:
+        tag = stored.get(tagged.property) if isinstance(stored, dict) else None
+        return tagged.mapping.get(str(tag)) or next(iter(tagged.mapping.values()))
+    for arg in get_args(model):
+        found = arg if attrs.has(arg) else _member(arg, stored)
+        if found is not None:
+            return found
+    return None

@@ -61,8 +61,8 @@ def arguments(session: Session, name: str) -> dict[str, Any]:
         args["job_id"] = _ok(mistral_fn.batch_jobs_create(session, endpoint="/v1/embeddings", requests=[])).id
     if name.startswith("fine_tuning_jobs"):
         training = _ok(mistral_fn.files_upload(session, file=("train.jsonl", b'{"a": 1}\n'))).id
-        if name == "fine_tuning_jobs_create":
-            args["training_files"] = [{"file_id": training}]
+        if name == "fine_tuning_jobs_create":  # values within the spec's bounds (seq_len >= 100...)
+            args.update(training_files=[{"file_id": training}], hyperparameters={"training_steps": 10})
         if "job_id" in args:
             made = mistral_fn.fine_tuning_jobs_create(
                 session,
@@ -98,5 +98,18 @@ def arguments(session: Session, name: str) -> dict[str, Any]:
                 )
             )
     if "model_id" in args:
-        args["model_id"] = "open-mistral-7b"
+        args["model_id"] = _fine_tuned_model(session) if name == "models_delete" else "open-mistral-7b"
     return args
+
+
+def _fine_tuned_model(session: Session) -> str:
+    """A model made by a fine-tuning job run to its end (so deleting it leaves the base models be)."""
+    training = _ok(mistral_fn.files_upload(session, file=("train.jsonl", b'{"a": 1}\n'))).id
+    job = _ok(
+        mistral_fn.fine_tuning_jobs_create(
+            session, model="open-mistral-7b", training_files=[{"file_id": training}], hyperparameters={}
+        )
+    )
+    _ok(mistral_fn.fine_tuning_jobs_get(session, job_id=job.id))
+    name: str = _ok(mistral_fn.fine_tuning_jobs_get(session, job_id=job.id)).fine_tuned_model
+    return name
