@@ -10,7 +10,7 @@ import pytest
 
 from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session
 from mistral_fn._runtime.invoke import Call, invoke
-from mistral_fn._runtime.retries import parse_retry_after
+from mistral_fn._runtime.retries import _backoff_seconds, parse_retry_after
 from mistral_fn.errors import ConnectionError, MistralError, RequestAbortedError, RequestTimeoutError
 from tests.loopback import Loopback, Recorded, send_response
 from tests.runtime.shapes import CHAT, CHAT_BODY, CHAT_REPLY, UPLOAD
@@ -253,3 +253,23 @@ def test_upload_not_resent_after_a_drop_once_sent(server: Loopback) -> None:
     listed = files_list(session)
     assert isinstance(listed, Err) and isinstance(listed.error, ConnectionError)
     assert len(server.requests) >= 3
+
+
+@pytest.mark.parametrize("attempt", [1, 2, 3, 4, 8])
+def test_backoff_wait_grows_by_exponent_up_to_the_cap_with_jitter(attempt: int) -> None:
+    """Attempt n waits min(initial * exponent^(n-1), max) ms times a jitter from [0.5, 1): 200 draws span it."""
+    policy = RetryConfig(backoff=BackoffStrategy(initial_interval=100, max_interval=1000, exponent=2))
+    ceiling = min(100 * 2 ** (attempt - 1), 1000) / 1000
+    waits = [_backoff_seconds(policy, attempt) for _ in range(200)]
+    # Each bound fails by chance with odds under 1e-19 (0.8**200).
+    assert ceiling * 0.5 <= min(waits) < ceiling * 0.6
+    assert ceiling * 0.9 < max(waits) <= ceiling
+
+
+def test_the_deadline_message_says_how_long_was_spent(server: Loopback) -> None:
+    """'ran out after N ms' gives the time really spent (here about the 250 ms deadline)."""
+    server.reply_fn(_silent)
+    result = invoke(_session(server), CHAT, body=CHAT_BODY, call=Call(deadline_ms=250))
+    assert isinstance(result, Err)
+    spent = int(result.error.message.split("ran out after ")[1].split(" ms")[0])
+    assert 240 <= spent < 2000
