@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .pagination import paginate
     from .parse import Parsed, chat_parse
     from .parse_stream import ParseStream, chat_parse_stream
+    from .ratelimit import RateLimit
     from .schema import json_schema
     from .tools import Tool, ToolRun, run_tools, tool
 
@@ -35,6 +36,7 @@ __all__ = [
     "HookContext",
     "Hooks",
     "Ok",
+    "RateLimit",
     "Result",
     "RetryConfig",
     "Session",
@@ -54,6 +56,7 @@ __all__ = [
 # Helpers kept out of the eager imports (most programs use none of them): name -> module.
 _HELPERS = {
     "paginate": "pagination",
+    "RateLimit": "ratelimit",
     "run_many": "many",
     # Structured outputs and tools
     "Parsed": "parse",

@@ -1,7 +1,10 @@
 """`Ok` and `Err`: what every operation returns instead of raising."""
 
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, NoReturn, TypeAlias, TypeVar, final
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeAlias, TypeVar, final
+
+if TYPE_CHECKING:
+    from .rate_limit_info import RateLimitInfo
 
 T = TypeVar("T", covariant=True)
 E = TypeVar("E", covariant=True)
@@ -23,6 +26,13 @@ class Meta:
 
     def __repr__(self) -> str:
         return f"Meta(status_code={self.status_code}, request_id={self.request_id!r}, attempts={self.attempts})"
+
+    @property
+    def rate_limit(self) -> "RateLimitInfo | None":
+        """The rate-limit headers of the response, read (None when it had none)."""
+        from .rate_limit_info import read_rate_limit_headers
+
+        return read_rate_limit_headers(self.headers)
 
 
 NO_META = Meta(0, {}, 0)

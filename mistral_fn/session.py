@@ -10,6 +10,8 @@ import attrs
 if TYPE_CHECKING:
     import requests
 
+    from .ratelimit import Limiter, RateLimit
+
 ApiKey = str | Callable[[], str]
 
 
@@ -127,6 +129,7 @@ class Session:
         "_transport",
         "hooks",
         "http_client",
+        "limiter",
         "provider",
         "retry_config",
         "server_url",
@@ -146,6 +149,7 @@ class Session:
         debug_logger: logging.Logger | None = None,
         time_left: Callable[[], float] | None = None,
         provider: "Provider | None" = None,
+        rate_limit: "RateLimit | None" = None,
     ) -> None:
         from .funcs._spec import SERVERS
 
@@ -163,6 +167,8 @@ class Session:
         self.provider = provider
         self.http_client = http_client
         """The `requests.Session` given to send with (not watched), or None: the runtime makes its own."""
+        self.limiter: Limiter | None = None if rate_limit is None else rate_limit.limiter()
+        """The rate limit every call through this session shares (`mistral_fn.ratelimit`)."""
         self._debug_logger = debug_logger
         self._transport: Any = None
         self._frozen = True  # set last: from here on, settings are read-only

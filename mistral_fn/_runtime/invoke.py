@@ -23,6 +23,8 @@ from .redact import redact, redacted_headers, scrub
 if TYPE_CHECKING:
     import requests
 
+    from ..ratelimit import Limiter
+
 __all__ = ["Call", "Operation", "Outcome", "Pages", "invoke"]  # generated modules import these from here
 
 USER_AGENT = f"mistral-fn/{VERSION} (python)"
@@ -145,6 +147,8 @@ def _invoke(
     sender = transport.for_session(session)
     attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key)
     url = base_url + request.path_and_query
+    limiter = session.limiter
+    tokens = limiter.estimate(_json_length(request), body) if limiter is not None else 0
     attempt = 0
     while True:
         attempt += 1
@@ -153,6 +157,10 @@ def _invoke(
             prepared = _run_before_request(hooks, HookContext(op.operation_id, base_url, attempt), prepared)
         if PREPARING.get():
             return Ok(prepared)
+        if limiter is not None:  # the session's rate limit: wait for this attempt's turn
+            refused = limiter.admit(tokens, budget, call.cancel)
+            if refused is not None:
+                return Err(refused)
         timeout = budget.attempt_timeout()
         if timeout is None:
             return Err(errors.RequestTimeoutError(budget.exhausted_message()))
@@ -165,6 +173,8 @@ def _invoke(
             )
         ctx = HookContext(op.operation_id, base_url, attempt) if hooks is not None else None
         outcome = _attempt(attempts, prepared, timeout, ctx)
+        if limiter is not None:
+            _observe(limiter, outcome, tokens)
         if outcome.error is not None:
             scrub(outcome.error, api_key)
         if logger is not None:
@@ -214,6 +224,21 @@ def _run_before_request(
         if replacement is not None:
             prepared = replacement
     return prepared
+
+
+def _json_length(request: "encode.EncodedRequest") -> int | None:
+    content_type = request.content_type
+    return request.length if content_type is not None and content_type.startswith("application/json") else None
+
+
+def _observe(limiter: "Limiter", outcome: Outcome, tokens: int) -> None:
+    """Tell the rate limit how an attempt went: a 429 pauses the session, `usage` corrects the tokens."""
+    response = outcome.response
+    if response is None:
+        limiter.observe(None, None, None, tokens)
+    else:
+        value = outcome.result.value if outcome.result.ok else None  # type: ignore[union-attr]
+        limiter.observe(response.status_code, response.headers, value, tokens)
 
 
 def _with_meta(outcome: Outcome, attempts: int) -> Result[Any, Any]:

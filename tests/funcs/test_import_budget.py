@@ -135,7 +135,7 @@ RUNTIME_CORE = {
     "mistral_fn.types",
 }
 # Each helper of "At scale" (docs/API.md): its own module, loaded by its name and by nothing else.
-HELPERS = {"paginate": "mistral_fn.pagination", "run_many": "mistral_fn.many"}
+HELPERS = {"paginate": "mistral_fn.pagination", "RateLimit": "mistral_fn.ratelimit", "run_many": "mistral_fn.many"}
 
 
 @pytest.mark.parametrize("name", sorted(HELPERS))

@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mistral_fn.session",
             "mistral_fn._version",
             "mistral_fn.funcs._spec",
+            "mistral_fn.rate_limit_info",
         ),
     ),
     # The spec's schemas as attrs classes: they import only core (their behaviour is in the converters).
