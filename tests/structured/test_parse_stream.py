@@ -5,6 +5,8 @@ from typing import Literal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mistral_fn import UNSET, Err, Ok, Session, chat_parse_stream
 from mistral_fn._partial_json import OPEN_OBJECT, OPEN_STRING, PartialJSON
@@ -192,3 +194,35 @@ def test_partial_values_of_a_recursive_class_leave_unfinished_literals_unset() -
     assert value.children[0].label == "le" and value.children[0].kind is UNSET
     assert value.children[1].kind is UNSET  # "le" may become "leaf": never shown as a wrong literal
     assert partial_value({"label": 3}, Node).label is UNSET  # no validation while streaming, only "not known"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def strip_marks(value: object) -> object:
+    """The value with the open-object keys and the open-string mark taken out."""
+    if isinstance(value, dict):
+        return {k: strip_marks(v) for k, v in value.items() if k != OPEN_OBJECT}
+    if isinstance(value, list):
+        return [strip_marks(v) for v in value]
+    if isinstance(value, str):
+        return value.removesuffix(OPEN_STRING)
+    return value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), JSON_VALUES, max_size=5), st.integers(1, 9), st.booleans())
+def test_partial_json_on_random_documents(document: dict[str, object], size: int, ascii_only: bool) -> None:
+    """Every cut reads as an object, strings only grow, and the whole text reads as json.loads reads it."""
+    text = json.dumps(document, ensure_ascii=ascii_only)
+    parser = PartialJSON()
+    for piece in stream_pieces(text, size):
+        parser.feed(piece)
+        value = parser.value()
+        assert isinstance(value, dict)
+        assert set(strip_marks(value)) <= set(document)  # type: ignore[arg-type]
+    assert parser.value() == json.loads(text)

@@ -3,7 +3,7 @@
 import attrs
 from typing_extensions import assert_never, assert_type  # typing has them from 3.11
 
-from mistral_fn import Err, Ok, Parsed, Session, chat_parse, run_tools
+from mistral_fn import Err, Ok, Parsed, Session, chat_parse, chat_parse_stream, run_tools
 from mistral_fn.errors import OutputRefusedError, OutputTruncatedError, OutputValidationError, ToolRoundsExceededError
 from mistral_fn.parse import ChatParseError
 from mistral_fn.result import Result
@@ -32,8 +32,8 @@ def parse(session: Session) -> str:
             return "refused"
         case Err(error):
             return str(error)
-        case _:
-            assert_never(result)
+        case unexpected:
+            assert_never(unexpected)
 
 
 def tools(session: Session) -> str:
@@ -49,5 +49,18 @@ def tools(session: Session) -> str:
             return str(error.run)
         case Err(error):
             return str(error)
-        case _:
-            assert_never(result)
+        case unexpected:
+            assert_never(unexpected)
+
+
+def stream(session: Session) -> str:
+    match chat_parse_stream(session, model="m", messages=[{"role": "user", "content": "hi"}], output=Person):
+        case Ok(parse_stream):
+            for partial in parse_stream.partials():
+                assert_type(partial, Person)
+            final: Result[Parsed[Person], ChatParseError] = parse_stream.final()
+            return str(final)
+        case Err(error):
+            return str(error)
+        case unexpected:
+            assert_never(unexpected)
