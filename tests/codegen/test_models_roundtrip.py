@@ -13,6 +13,9 @@ import mistral_fn.models as models
 from mistral_fn._runtime import convert
 from mistral_fn.types import UNSET, Model
 from tests.codegen.samples import load, schema_sample
+from tests.not_run import skip_module_without_spec
+
+skip_module_without_spec()
 
 SCHEMAS = list(load().schemas)
 CLASSES = [name for name in SCHEMAS if isinstance(getattr(models, name), type)]

@@ -9,7 +9,11 @@ cannot be read at all: those must give `Err(ResponseValidationError)`; the other
 
 from typing import Any
 
+import pytest
+
 from . import spec
+
+pytestmark = pytest.mark.needs_spec
 
 NOT_FITTING: dict[str, tuple[str, list[tuple[str, str]], bool]] = {
     # operation: (why it does not fit, strict errors as (JSON path, keyword), client refuses it)

@@ -28,10 +28,12 @@ from mistral_fn import Err, Ok, Session
 from mistral_fn._runtime.convert import to_json
 from mistral_fn.errors import HTTPClientError, HTTPValidationError, MistralError, ResponseValidationError
 from mistral_fn.models import ValidationError
+from tests.not_run import skip_module_without_spec
 
 from . import args, spec
 from .conftest import patch_body
 
+skip_module_without_spec()
 DYNAMIC_PER_OPERATION = int(os.environ.get("CONFORMANCE_DYNAMIC", "20"))
 """Random responses each operation must read as `Ok` (spread over its argument sets)."""
 

@@ -14,10 +14,12 @@ import pytest
 import mistral_fn.models
 from mistral_fn import Err, Ok, Session
 from mistral_fn._runtime.convert import to_json
+from tests.not_run import skip_module_without_spec
 
 from . import args, spec
 from .sse_replay import END_MARKER, SSEReplay, event_schema, events_for
 
+skip_module_without_spec()
 STREAMING = [op for op in spec.operations() if op.streaming]
 
 

@@ -13,10 +13,13 @@ import pytest
 
 from mistral_fn import Session
 from tests.loopback import Loopback, Recorded
+from tests.not_run import skip_module_without_spec
 
-from . import args, spec, wire
-from .conftest import patch_body
-from .test_prism import KNOWN_BUGS
+skip_module_without_spec()  # before test_prism, which reads the spec at import
+
+from . import args, spec, wire  # noqa: E402
+from .conftest import patch_body  # noqa: E402
+from .test_prism import KNOWN_BUGS  # noqa: E402
 
 
 def _cases() -> list[Any]:

@@ -22,6 +22,9 @@ from mistral_fn._runtime.streams import BinaryResponse, EventStream
 from mistral_fn.errors import ResponseValidationError
 from tests.codegen.samples import load, sample
 from tests.loopback import Loopback, Recorded
+from tests.not_run import skip_module_without_spec
+
+skip_module_without_spec()
 
 FILE_ID = "e85980c9-409e-4a46-9304-36588f6292b0"
 JOB_ID = "497f6eca-6276-4993-bfeb-53cbbbba6f09"

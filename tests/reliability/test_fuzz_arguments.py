@@ -33,6 +33,8 @@ from tests.reliability.strategies import (
 )
 from tests.reliability.support import API_KEY, clear
 
+pytestmark = pytest.mark.fuzz
+
 ARBITRARY_EXAMPLES = 40
 ILL_TYPED_EXAMPLES = 20
 FUZZ = settings(

@@ -23,6 +23,8 @@ from tests.loopback import Loopback
 from tests.reliability.strategies import NAMES, OpInfo, json_values, lost, operation, shaped, valid_arguments
 from tests.reliability.support import API_KEY, clear
 
+pytestmark = pytest.mark.fuzz
+
 ARBITRARY_EXAMPLES = 25
 SHAPED_EXAMPLES = 25
 ERROR_EXAMPLES = 10

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import requests
 from requests.adapters import HTTPAdapter
 
@@ -30,6 +31,8 @@ from mistral_fn._runtime.transport import for_session
 from mistral_fn.errors import MistralError
 from mistral_fn.testing import MockServer
 from tests.reliability.support import API_KEY, MESSAGES
+
+pytestmark = pytest.mark.load
 
 THREADS = 32
 CALLS_PER_THREAD = 200
