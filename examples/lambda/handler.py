@@ -16,8 +16,6 @@ import logging
 import os
 from typing import Any, Protocol
 
-import requests
-
 from mistral_fn import Err, Ok, Session, chat_complete
 from mistral_fn.errors import HTTPValidationError, InvalidRequestError, MistralError, RequestTimeoutError
 
@@ -31,10 +29,9 @@ OPTIONAL_FIELDS = ("model", "temperature", "top_p", "max_tokens", "random_seed")
 RESPONSE_MARGIN_MS = 300
 """Time kept back from the call's budget so the function can still answer before Lambda stops it."""
 
-# One connection pool for the life of the execution environment: warm invocations skip the TLS
-# handshake. Cleared headers, so only what the operation sets goes out (as in a Session's own client).
-http = requests.Session()
-http.headers.clear()
+# One Session, and so one connection pool, for the life of the execution environment: warm
+# invocations skip the TLS handshake. The time each invocation has left is passed per call.
+SESSION = Session(server_url=os.environ.get("MISTRAL_SERVER_URL") or None)
 
 
 class LambdaContext(Protocol):
@@ -53,16 +50,12 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     except BadRequest as e:
         return respond(400, {"error": str(e)})
 
-    session = Session(
-        server_url=os.environ.get("MISTRAL_SERVER_URL") or None,
-        http_client=http,
-        # The call (and any retry) never outlives the invocation: no attempt starts that cannot end in time.
-        time_left=lambda: context.get_remaining_time_in_millis() - RESPONSE_MARGIN_MS,
-    )
     result = chat_complete(
-        session,
+        SESSION,
         model=request.pop("model", None) or os.environ.get("MISTRAL_MODEL") or DEFAULT_MODEL,
         messages=[{"role": "user", "content": request.pop("prompt")}],
+        # The call (and any retry) never outlives the invocation: no attempt starts that cannot end in time.
+        deadline_ms=context.get_remaining_time_in_millis() - RESPONSE_MARGIN_MS,
         **request,
     )
 
