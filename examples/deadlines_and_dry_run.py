@@ -13,7 +13,8 @@ from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session, chat_comp
 from mistral_fn.errors import RequestTimeoutError
 
 MESSAGES = [{"role": "user", "content": "Say hello in French."}]
-RETRIES = RetryConfig(backoff=BackoffStrategy(initial_interval=200, max_interval=2000), retry_connection_errors=True)
+# max_interval is also the longest Retry-After this policy agrees to wait: 60 s, so that here the deadline decides.
+RETRIES = RetryConfig(backoff=BackoffStrategy(initial_interval=200, max_interval=60_000), retry_connection_errors=True)
 
 
 class LambdaContext:

@@ -150,6 +150,7 @@ def _invoke(
     limiter = session.limiter
     tokens = limiter.estimate(_json_length(request), body) if limiter is not None else 0
     attempt = 0
+    last: Outcome | None = None
     while True:
         attempt += 1
         prepared = sender.prepare(op.method, url, headers, request.body(), request.length)
@@ -163,6 +164,8 @@ def _invoke(
                 return Err(refused)
         timeout = budget.attempt_timeout()
         if timeout is None:
+            if last is not None and budget.retries_ran_out:  # the retry policy's time, not the caller's
+                return last.result
             return Err(errors.RequestTimeoutError(budget.exhausted_message()))
         if logger is not None:
             logger.debug(
@@ -191,6 +194,7 @@ def _invoke(
             return _with_meta(outcome, attempt)
         if isinstance(outcome.error, errors.RequestTimeoutError) and budget.cut(timeout):
             return Err(errors.RequestTimeoutError(budget.exhausted_message(), cause=outcome.error))
+        last = outcome
         delay = retries.next_delay(policy, op, outcome, attempt, budget)
         if delay is None:
             return outcome.result

@@ -21,13 +21,14 @@ class Budget:
     The deadline is the nearer of the per-call `deadline_ms` and the session's `time_left()`.
     """
 
-    __slots__ = ("_which", "attempt_seconds", "deadline", "started")
+    __slots__ = ("_retry_limited", "_which", "attempt_seconds", "deadline", "started")
 
     def __init__(self, attempt_seconds: float, deadline: float | None, which: str) -> None:
         self.started = time.monotonic()
         self.attempt_seconds = attempt_seconds
         self.deadline = deadline
         self._which = which
+        self._retry_limited = False
 
     @classmethod
     def start(cls, session: Session, call: "Call") -> "Budget":
@@ -44,9 +45,19 @@ class Budget:
         return cls(timeout_ms / 1000, deadline, which)
 
     def limit(self, deadline: float, which: str) -> None:
-        """Bring the deadline in to `deadline` (monotonic seconds) if that is nearer."""
+        """Bring the deadline in to the retry policy's `deadline` (monotonic seconds) if that is nearer."""
         if self.deadline is None or deadline < self.deadline:
             self.deadline, self._which = deadline, which
+            self.retries_ran_out = True
+
+    @property
+    def retries_ran_out(self) -> bool:
+        """Whether the deadline is the retry policy's max_elapsed_time (not the caller's)."""
+        return self._retry_limited
+
+    @retries_ran_out.setter
+    def retries_ran_out(self, value: bool) -> None:
+        self._retry_limited = value
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else self.deadline - time.monotonic()

@@ -1,4 +1,4 @@
-"""`EventStream`: server-sent events, over sseclient-py. (`BinaryResponse`, for downloads, is in `binary`.)"""
+"""`EventStream`: server-sent events, parsed by `sse`. (`BinaryResponse`, for downloads, is in `binary`.)"""
 
 import json
 import threading
@@ -6,11 +6,10 @@ from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
-import sseclient
 
 from .. import errors
 from ..result import Err, Ok, Result
-from . import convert
+from . import convert, sse
 from .accumulate import CompletionAccumulator, first_text
 from .binary import BinaryResponse as BinaryResponse  # where the generated download operations import it
 from .cancel import watch_stream
@@ -21,17 +20,14 @@ if TYPE_CHECKING:
     import requests
 
 E = TypeVar("E")
-_EVENT_ENDS = (b"\n\n", b"\r\r", b"\r\n\r\n")
 
 
 class _Source:
-    """The response's bytes for sseclient, watching for `cancel` and for a cut-off last event."""
+    """The response's bytes as they arrive, watching for `cancel` and naming a failure mid-stream."""
 
     def __init__(self, response: "requests.Response", cancel: threading.Event | None) -> None:
         self._response = response
         self._cancel = cancel
-        self.tail = b""
-        self.exhausted = False
 
     def __iter__(self) -> Iterator[bytes]:
         cancel = self._cancel
@@ -41,11 +37,9 @@ class _Source:
                 if cancel is not None and cancel.is_set():
                     raise errors.RequestAbortedError("cancelled during the stream")
                 if chunk:
-                    self.tail = chunk[-4:] if len(chunk) >= 4 else (self.tail + chunk)[-4:]
                     yield chunk
             if cancel is not None and cancel.is_set():  # the watcher shut the socket: not a real end
                 raise errors.RequestAbortedError("cancelled during the stream")
-            self.exhausted = True
         except errors.HTTPClientError:
             raise
         except Exception as e:
@@ -58,11 +52,6 @@ class _Source:
         finally:
             if stop_watching is not None:
                 stop_watching()
-
-    @property
-    def ended_cleanly(self) -> bool:
-        """True when the bytes received end with a complete event (or there were none)."""
-        return not self.tail or self.tail.endswith(_EVENT_ENDS)
 
     def close(self) -> None:
         self._response.close()
@@ -86,6 +75,7 @@ class EventStream(Generic[E]):
         cancel: threading.Event | None = None,
         api_key: str | None = None,
         collect_into: Any = None,
+        max_event_bytes: int = sse.DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.response = response
         self.headers = response.headers
@@ -93,6 +83,7 @@ class EventStream(Generic[E]):
         self._end_marker = end_marker
         self._api_key = api_key
         self._collect_into = collect_into
+        self._max_event_bytes = max_event_bytes
         self._source = _Source(response, cancel)
         self._events = self._iterate()
         self._closed = False
@@ -161,20 +152,30 @@ class EventStream(Generic[E]):
             self.close()
             return Err(errors.InvalidRequestError("collect() is for chat, fim and agents completion streams"))
         accumulator = CompletionAccumulator()
-        with self:
-            for result in self.results():
-                if isinstance(result, Err):
-                    return result
-                accumulator.add(convert.to_json(getattr(result.value, "data", result.value)))
-        response = accumulator.response()
         try:
+            with self:
+                for result in self.results():
+                    if isinstance(result, Err):
+                        return result
+                    accumulator.add(convert.to_json(getattr(result.value, "data", result.value)))
+            response = accumulator.response()
             return Ok(convert.read(response, self._collect_into))
         except convert.ConversionError as e:
-            return Err(self._invalid(f"the collected stream is not a response: {e}", response, e))
+            return Err(self._invalid(f"the collected stream is not a response: {e}", accumulator.response(), e))
+        except RecursionError as e:
+            return Err(self._invalid("an event is nested too deep to collect", "", e))
+        except Exception as e:  # noqa: BLE001 - documented to return a Result
+            return Err(errors.UnexpectedClientError(f"collect(): {type(e).__name__}: {e}", cause=e))
 
     def text(self) -> Result[str, errors.CommonError]:
         """Read the stream to its end and give the first choice's text."""
-        return self.collect().map(first_text)
+        collected = self.collect()
+        if isinstance(collected, Err):
+            return collected
+        try:
+            return Ok(first_text(collected.value), collected.meta)
+        except Exception as e:  # noqa: BLE001 - documented to return a Result
+            return Err(errors.UnexpectedClientError(f"text(): {type(e).__name__}: {e}", cause=e))
 
     def _iterate(self) -> Generator[E, None, None]:
         event_type = self._event_type
@@ -184,32 +185,33 @@ class EventStream(Generic[E]):
         end = self._end_marker
         source = self._source
         try:
-            for sse in sseclient.SSEClient(iter(source)).events():
-                data = sse.data
-                if source.exhausted and not source.ended_cleanly:
-                    # sseclient hands over the unterminated rest; the SSE spec discards it.
-                    if end is not None and data == end:
-                        return
-                    break
+            for name, data, complete in sse.parse(source, self._max_event_bytes):
                 if end is not None and data == end:
-                    return
-                if sse.event == "error":
+                    return  # the end marker, even without the blank line after it
+                if not complete:  # the SSE rules drop an event the stream ends inside: never silently
+                    raise errors.ConnectionError("stream cut off in the middle of an event")
+                if name == "error":
                     raise self._error_event(data)
                 try:
                     value = json.loads(data)
                 except (ValueError, RecursionError) as e:
                     shown = redact(data, self._api_key)[:200]  # masked before the cut, which could halve the key
                     raise self._invalid(f"malformed event: {shown!r}", data, e) from e
-                envelope = {"event": sse.event, "data": value} if with_name else {"data": value}
+                envelope = {"event": name, "data": value} if with_name else {"data": value}
                 try:
                     yield hook(envelope, event_type)
                 except convert.ConversionError as e:
                     error = self._invalid(f"event does not fit its model: {e}", value, e)
                     raise error from error.cause  # the redacted cause: `e` may quote the key
+                except RecursionError as e:
+                    raise self._invalid("an event is nested too deep to read", data, e) from e
+        except sse.EventTooLarge as e:
+            message = f"an event larger than max_response_bytes={e.limit} (Session(max_response_bytes=...))"
+            raise self._invalid(message, "", e) from e
+        except sse.NotUtf8 as e:
+            raise self._invalid("an event is not UTF-8", e.line.decode("utf-8", "replace"), e) from e
         finally:
             source.close()
-        if not source.ended_cleanly:
-            raise errors.ConnectionError("stream cut off in the middle of an event")
         if end is not None:
             raise errors.ConnectionError(f"stream ended without its end marker {end!r}")
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REQUIREMENTS = ("requests>=2.31", "attrs>=23.1", "cattrs>=23.2", "sseclient-py>=1.8")
+REQUIREMENTS = ("requests>=2.31", "attrs>=23.1", "cattrs>=23.2")
 """The `dependencies` of pyproject.toml (a test keeps the two the same)."""
 
 PLATFORMS = ("manylinux2014_x86_64", "manylinux2014_aarch64")

@@ -79,7 +79,7 @@ CHAT_COMPLETE = {
 MODULE_BUDGET = 220
 
 # Imported on the first call, never by the import: the HTTP stack and the SSE parser.
-LOADED_ON_FIRST_CALL = ("requests", "urllib3", "sseclient", "charset_normalizer", "idna", "certifi")
+LOADED_ON_FIRST_CALL = ("requests", "urllib3", "charset_normalizer", "idna", "certifi")
 
 
 def _fresh_import(statement: str) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def test_chat_complete_import_stays_within_the_module_budget() -> None:
 
 
 def test_chat_complete_import_leaves_the_http_stack_for_the_first_call() -> None:
-    """requests, urllib3 and sseclient are imported by the first call, not by the import."""
+    """requests and urllib3 are imported by the first call, not by the import."""
     loaded = _fresh_import("import mistral_fn.funcs.chat_complete")["loaded"]
     assert [m for m in loaded if m.split(".")[0] in LOADED_ON_FIRST_CALL] == []
 
