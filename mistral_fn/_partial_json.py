@@ -126,14 +126,15 @@ def _previous(text: str, i: int) -> str:
 
 def _drop_partial_escape(body: str, string_start: int) -> str:
     """Cut a trailing escape that has not arrived whole (`\\` or `\\u12`)."""
-    tail = body[max(string_start, len(body) - 6) :]
-    cut = tail.rfind("\\")
+    cut = body.rfind("\\", max(string_start, len(body) - 6))  # an escape is at most 6 characters
     if cut < 0:
         return body
-    run = len(tail[: cut + 1]) - len(tail[: cut + 1].rstrip("\\"))
-    if run % 2 == 0:  # an escaped backslash: nothing pending
+    start = cut
+    while start > string_start and body[start - 1] == "\\":
+        start -= 1
+    if (cut - start) % 2 == 1:  # the last backslash is itself escaped: nothing pending
         return body
-    escape = tail[cut:]
+    escape = body[cut:]
     if escape == "\\" or (escape.startswith("\\u") and len(escape) < 6):
-        return body[: len(body) - len(escape)]
+        return body[:cut]
     return body

@@ -12,6 +12,7 @@ answer is read through a strict cattrs converter. A cut answer (`finish_reason` 
 does not fit is sent back with the problems and asked again, within the same deadline.
 """
 
+import functools
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -47,6 +48,7 @@ class Parsed(Generic[T]):
     attempts: int = 1
 
 
+@functools.lru_cache(maxsize=256)  # compiling a schema costs ~0.1 ms; the request only reads it
 def response_format(output: type, name: str | None = None) -> dict[str, Any]:
     """The `response_format` that asks for `output` in strict mode; raises `UnsupportedTypeError`."""
     schema = json_schema(output)

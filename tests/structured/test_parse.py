@@ -132,7 +132,7 @@ def test_repairs_share_one_deadline(server: Loopback) -> None:
     result = chat_parse(session_for(server), model="m", messages=MESSAGES, output=Book, max_repairs=4, deadline_ms=700)
     elapsed = time.monotonic() - started
     assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
-    assert elapsed < 1.2, elapsed
+    assert elapsed < 0.7 + 1.0, elapsed  # the deadline, and a second of slack for a loaded machine
     assert len(server.requests) <= 3
 
 

@@ -180,7 +180,10 @@ def test_the_deadline_covers_tool_time(server: Loopback) -> None:
     result = run_tools(session_for(server), model="m", messages=MESSAGES, tools=[slow], deadline_ms=600)
     assert isinstance(result, Err) and isinstance(result.error, RequestTimeoutError)
     assert "deadline_ms=600" in result.error.message
-    assert len(server.requests) == 2 and time.monotonic() - started < 1.5
+    # The second call starts only if the first and its tool left time (a loaded machine may not);
+    # the third, the final answer, never does: the second tool spent the budget.
+    assert len(server.requests) in (1, 2)
+    assert time.monotonic() - started < 0.6 + 0.4 + 1.0
 
 
 def test_session_time_left_covers_tool_time(server: Loopback) -> None:
