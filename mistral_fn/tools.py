@@ -127,6 +127,7 @@ def _describe(fn: Callable[..., Any]) -> _Described:
 
 
 _SECTION = re.compile(r"^(Args|Arguments|Parameters|Params|Keyword Args|Keyword Arguments):?\s*$")
+_SPHINX_FIELD = re.compile(r"^:param\s+(?:[^:]*\s)?(\w+):\s*(.*)$")
 _OTHER_SECTION = re.compile(
     r"^(Returns|Return|Yields|Raises|Examples?|Notes?|See Also|Attributes|Warnings?|References|Todo):?\s*$"
 )
@@ -135,17 +136,33 @@ _OTHER_SECTION = re.compile(
 def parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
     """The description (text before the first section) and the parameters' descriptions.
 
-    Google style (`Args:` then `name (type): text`, continued on more indented lines) and NumPy
-    style (`Parameters`, a line of dashes, then `name : type` with the text indented below).
+    Google style (`Args:` then `name (type): text`, continued on more indented lines), NumPy
+    style (`Parameters`, a line of dashes, then `name : type` with the text indented below), and
+    Sphinx fields (`:param name: text`).
     """
     lines = doc.splitlines()
     summary: list[str] = []
     params: dict[str, str] = {}
     in_summary = True
+    field: str | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
         stripped = line.strip()
+        sphinx = _SPHINX_FIELD.match(stripped)
+        if sphinx is not None or stripped.startswith(":"):
+            in_summary = False
+            field = None  # another field (`:returns:`...): its text is not a parameter's
+            if sphinx is not None:
+                field = sphinx.group(1)
+                params[field] = sphinx.group(2).strip()
+            i += 1
+            continue
+        if field is not None and stripped:  # a Sphinx field's text goes on over the next lines
+            params[field] = f"{params[field]} {stripped}".strip()
+            i += 1
+            continue
+        field = None
         numpy_header = i + 1 < len(lines) and set(lines[i + 1].strip()) == {"-"}
         if _SECTION.match(stripped) or _OTHER_SECTION.match(stripped):
             in_params = bool(_SECTION.match(stripped))

@@ -252,3 +252,12 @@ def test_rounds_exceeded_pickles_with_the_tools_errors_as_text(server: Loopback)
     assert back.message == error.message and back.run.calls[0].name == "locked"
     assert str(back.run.calls[0].error) == "holds a lock"
     assert back.run.messages == error.run.messages
+
+
+def test_sphinx_fields_describe_parameters_too() -> None:
+    summary, params = parse_docstring(
+        "Book a table.\n\n:param int guests: how many,\n    children included.\n"
+        ":param when: the time.\n:returns: an id.\n"
+    )
+    assert summary == "Book a table."
+    assert params == {"guests": "how many, children included.", "when": "the time."}
