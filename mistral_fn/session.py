@@ -108,6 +108,7 @@ class Hooks:
 
 
 DEFAULT_TIMEOUT_MS = 300_000
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 2**20
 
 
 class _Closeable(Protocol):
@@ -130,6 +131,7 @@ class Session:
         "hooks",
         "http_client",
         "limiter",
+        "max_response_bytes",
         "provider",
         "retry_config",
         "server_url",
@@ -150,6 +152,7 @@ class Session:
         time_left: Callable[[], float] | None = None,
         provider: "Provider | None" = None,
         rate_limit: "RateLimit | None" = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         from .funcs._spec import SERVERS
 
@@ -162,6 +165,8 @@ class Session:
         self.server_url = server_url.rstrip("/")
         self.retry_config = retry_config
         self.timeout_ms = DEFAULT_TIMEOUT_MS if timeout_ms is None else timeout_ms
+        self.max_response_bytes = max_response_bytes
+        """The most a JSON body (or one event of a stream) may hold, decoded; more ends the call in `Err`."""
         self.hooks = hooks
         self.time_left = time_left
         self.provider = provider

@@ -49,6 +49,7 @@ class Attempts(NamedTuple):
     cancel: threading.Event | None
     budget: retries.Budget
     api_key: str
+    max_bytes: int
 
 
 def invoke(
@@ -145,7 +146,7 @@ def _invoke(
     logger = session.debug_logger
     hooks = session.hooks
     sender = transport.for_session(session)
-    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key)
+    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key, session.max_response_bytes)
     url = base_url + request.path_and_query
     limiter = session.limiter
     tokens = limiter.estimate(_json_length(request), body) if limiter is not None else 0
@@ -292,9 +293,8 @@ def _send_and_decode(
         if ctx is not None and hooks is not None and hooks.after_success and 200 <= response.status_code < 300:
             for hook in hooks.after_success:  # a replacement is what gets decoded
                 response = hook(ctx, response) or response
-        result = responses.decode(
-            attempts.op, response, attempts.budget.attempt_end(timeout), attempts.cancel, attempts.api_key
-        )
+        end = attempts.budget.attempt_end(timeout)
+        result = responses.decode(attempts.op, response, end, attempts.cancel, attempts.api_key, attempts.max_bytes)
         if isinstance(result, Err):
             result = Err(transport.timed_out_if_cut(watch, timeout, result.error))
         return Outcome(result, response, True)

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import errors
 from ..result import Err, Ok, Result
+from ..session import DEFAULT_MAX_RESPONSE_BYTES
 from . import convert
 from .binary import BinaryResponse
 from .operation import Operation
 from .redact import redact, redact_json, redacted_cause, safe_headers
-from .transport import BodyReadError, read_body
+from .transport import BodyReadError, BodyTooLarge, read_body
 
 if TYPE_CHECKING:
     import requests
@@ -25,6 +26,7 @@ def decode(
     attempt_end: float,
     cancel: threading.Event | None,
     api_key: str,
+    max_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> Result[Any, Any]:
     """Classify a response: the success model, a streaming or binary body, or the matching error."""
     status = response.status_code
@@ -39,16 +41,29 @@ def decode(
         if op.events is not None:
             from .streams import EventStream
 
-            return Ok(EventStream(response, op.events, op.end_marker, cancel, api_key, op.collect_into))
+            return Ok(EventStream(response, op.events, op.end_marker, cancel, api_key, op.collect_into, max_bytes))
         if model is BinaryResponse:
             return Ok(BinaryResponse(response))
     try:
-        content = read_body(response, attempt_end, cancel)
+        content = read_body(response, attempt_end, cancel, max_bytes)
     except BodyReadError as e:
         return Err(e.error)
+    except BodyTooLarge as e:
+        return Err(_too_large(op, response, e.limit, api_key))
     if 200 <= status < 300:
         return _decode_success(model, response, content, api_key)
     return Err(http_error(op, response, content, api_key))
+
+
+def _too_large(op: Operation, response: "requests.Response", limit: int, api_key: str) -> errors.MistralError:
+    what = f"the response body is larger than max_response_bytes={limit} (decoded); Session(max_response_bytes=...)"
+    common: dict[str, Any] = {"status_code": response.status_code, "headers": safe_headers(response, api_key)}
+    if 200 <= response.status_code < 300:
+        return errors.ResponseValidationError(
+            what, raw_value=None, cause=None, body="", raw_response=response, **common
+        )
+    message = f"{response.status_code} {response.reason or ''}".rstrip() + f": {what}"
+    return errors.MistralError(redact(message, api_key), body="", raw_response=response, **common)
 
 
 def _decode_success(model: Any, response: "requests.Response", content: bytes, api_key: str) -> Result[Any, Any]:

@@ -181,17 +181,32 @@ class BodyReadError(Exception):
         self.error = error
 
 
-def read_body(response: "requests.Response", attempt_end: float, cancel: threading.Event | None) -> bytes:
-    """The whole body, within the attempt's time and honouring `cancel`. Raises `BodyReadError`."""
+class BodyTooLarge(Exception):
+    """The body, decoded, passed the session's `max_response_bytes`; the connection is closed."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the response body is larger than {limit} bytes")
+        self.limit = limit
+
+
+def read_body(
+    response: "requests.Response", attempt_end: float, cancel: threading.Event | None, limit: int | None = None
+) -> bytes:
+    """The whole body, within the attempt's time, honouring `cancel`, and no larger than `limit` decoded.
+    Raises `BodyReadError` or `BodyTooLarge`."""
     chunks = []
+    size = 0
     try:
         for chunk in iter_raw(response):
             chunks.append(chunk)
+            size += len(chunk)
+            if limit is not None and size > limit:
+                raise BodyTooLarge(limit)
             if time.monotonic() > attempt_end:
                 raise BodyReadError(errors.RequestTimeoutError("timed out while reading the response body"))
             if cancel is not None and cancel.is_set():
                 raise BodyReadError(errors.RequestAbortedError("cancelled while reading the response body"))
-    except BodyReadError:
+    except (BodyReadError, BodyTooLarge):
         response.close()
         raise
     except Exception as e:
@@ -205,7 +220,8 @@ def iter_raw(response: "requests.Response") -> Iterator[bytes]:
     """The body as it arrives: each chunk (chunked encoding) or each socket read, never waiting to fill."""
     raw = response.raw
     if raw.chunked:
-        yield from raw.stream(None, decode_content=True)
+        # A size, so that a compressed chunk is inflated a piece at a time (a gzip bomb never whole).
+        yield from raw.stream(_READ_CHUNK, decode_content=True)
     else:
         while chunk := raw.read1(_READ_CHUNK, decode_content=True):
             yield chunk
