@@ -1,6 +1,5 @@
 """`Session`: credentials, server, retry policy and hooks; nothing else."""
 
-import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -8,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import attrs
 
 if TYPE_CHECKING:
+    import logging
+
     import requests
 
     from .ratelimit import Limiter, RateLimit
@@ -111,10 +112,6 @@ DEFAULT_TIMEOUT_MS = 300_000
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 2**20
 
 
-class _Closeable(Protocol):
-    def close(self) -> None: ...
-
-
 class Session:
     """Where and how operations are sent. Cheap to make, immutable, safe to share between threads.
 
@@ -148,7 +145,7 @@ class Session:
         timeout_ms: int | None = None,
         hooks: Hooks | None = None,
         http_client: "requests.Session | None" = None,
-        debug_logger: logging.Logger | None = None,
+        debug_logger: "logging.Logger | None" = None,
         time_left: Callable[[], float] | None = None,
         provider: "Provider | None" = None,
         rate_limit: "RateLimit | None" = None,
@@ -183,7 +180,7 @@ class Session:
             raise AttributeError("Session settings are immutable; make a new Session")
         object.__setattr__(self, name, value)
 
-    def _attach(self, transport: _Closeable) -> None:
+    def _attach(self, transport: Any) -> None:
         """Keep what the runtime made for this session (once, by `_runtime.transport`)."""
         object.__setattr__(self, "_transport", transport)
 
@@ -211,10 +208,12 @@ class Session:
         return key() if callable(key) else key
 
     @property
-    def debug_logger(self) -> logging.Logger | None:
+    def debug_logger(self) -> "logging.Logger | None":
         """The logger for request/response traces: the one given, or one when MISTRAL_DEBUG=true."""
         logger = self._debug_logger
         if logger is None and os.environ.get("MISTRAL_DEBUG", "").lower() in ("1", "true", "yes"):
+            import logging  # only for tracing: a call without it sets up nothing
+
             logger = logging.getLogger("mistral_fn")
             if logger.level == logging.NOTSET:
                 logger.setLevel(logging.DEBUG)

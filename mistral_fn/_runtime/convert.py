@@ -141,6 +141,19 @@ def _nested(hook: Hook, v: Any, key: str | int) -> Any:
         raise
 
 
+# Hook -> the exact value types it returns unchanged. A model or list reading a value of one of
+# these types keeps it without calling the hook: most fields of a response are such values, and
+# skipping the call is most of the per-event cost of reading a stream.
+_PASSED: dict[Hook, frozenset[type]] = {
+    _str: frozenset((str,)),
+    _int: frozenset((int,)),
+    _float: frozenset((float, int)),
+    _bool: frozenset((bool,)),
+    _none: frozenset((type(None),)),
+}
+_NOTHING_PASSED: frozenset[type] = frozenset()
+
+
 class _Factories:
     """Hook factories shared by both converters; `lenient` selects reading or writing rules."""
 
@@ -171,12 +184,24 @@ class _Factories:
         item = self.hook(item_type)
         accepted = list if self.lenient else (list, tuple)
 
+        passed = _PASSED.get(item, _NOTHING_PASSED)
+
         def structure_list(v: Any, _: Any) -> list[Any]:
             if not isinstance(v, accepted):
                 raise ConversionError(f"expected a list, got {_kind(v)}")
             if item is _any:
                 return list(v)
-            return [_nested(item, x, i) for i, x in enumerate(v)]
+            out = []
+            for i, x in enumerate(v):
+                if type(x) in passed:
+                    out.append(x)
+                    continue
+                try:
+                    out.append(item(x, None))
+                except ConversionError as e:
+                    e.path.append(i)
+                    raise
+            return out
 
         return structure_list
 
@@ -202,6 +227,7 @@ class _Factories:
                 attrs.resolve_types(cls)
                 return self.model(cls, complete)
             field_hooks[f.name] = self.hook(f.type)
+        readers = {name: (hook, _PASSED.get(hook, _NOTHING_PASSED)) for name, hook in field_hooks.items()}
         required = tuple(f.name for f in fields if f.default is attrs.NOTHING)
         closed = cls._closed and not self.lenient
         lenient = self.lenient and not complete
@@ -218,13 +244,19 @@ class _Factories:
             kwargs: dict[str, Any] = {}
             extra: dict[str, Any] = {}
             for key, value in v.items():
-                field_hook = field_hooks.get(key)
-                if field_hook is None:
+                reader = readers.get(key)
+                if reader is None:
                     if closed:
                         raise ConversionError(f"unknown property {key!r} for {name}")
                     extra[key] = value
+                elif type(value) in reader[1]:
+                    kwargs[key] = value
                 elif value is not UNSET:
-                    kwargs[key] = _nested(field_hook, value, key)
+                    try:
+                        kwargs[key] = reader[0](value, None)
+                    except ConversionError as e:
+                        e.path.append(key)
+                        raise
             for key in required:
                 if key not in kwargs:
                     if not lenient:
@@ -350,6 +382,8 @@ class _Factories:
                     raise tagged[0]
             raise ConversionError(f"expected {expected}, got {_kind(v)}")
 
+        if not literals:  # a literal member is tried first, so no value passes unchecked
+            _PASSED[structure_union] = frozenset(t for t, h in by_type.items() if t in _PASSED.get(h, ()))
         return structure_union
 
 

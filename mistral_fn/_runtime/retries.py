@@ -1,7 +1,6 @@
 """When to retry, how long to wait, and the time budget of a whole call."""
 
 import datetime as dt
-import email.utils
 import re
 import time
 from typing import TYPE_CHECKING
@@ -161,6 +160,8 @@ def parse_retry_after(value: str | None) -> float | None:
     if not _HTTP_DATE.match(value):
         return None
     try:
+        import email.utils  # only for a Retry-After given as a date, rare beside delta-seconds
+
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
