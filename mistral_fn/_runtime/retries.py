@@ -159,9 +159,9 @@ def parse_retry_after(value: str | None) -> float | None:
         return float(value) if len(value) < 12 else 1e11  # past any policy's cap either way
     if not _HTTP_DATE.match(value):
         return None
-    try:
-        import email.utils  # only for a Retry-After given as a date, rare beside delta-seconds
+    import email.utils  # only for a Retry-After given as a date, rare beside delta-seconds
 
+    try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
