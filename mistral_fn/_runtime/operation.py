@@ -8,7 +8,7 @@ three. This module imports nothing of the runtime, so that all of them can impor
 import threading
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..errors import MistralError
 from ..result import Result
@@ -16,6 +16,9 @@ from ..session import RetryConfig
 
 if TYPE_CHECKING:
     import requests
+
+
+_D = TypeVar("_D", bound="_Declared")
 
 
 class _Declared:
@@ -33,6 +36,10 @@ class _Declared:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
         return f"{type(self).__name__}({shown})"
+
+    def replace(self: "_D", **changes: Any) -> "_D":
+        """A copy with `changes` made (what `dataclasses.replace` does for a dataclass)."""
+        return type(self)(**{**{name: getattr(self, name) for name in self.__slots__}, **changes})
 
 
 _NONE: Mapping[Any, Any] = MappingProxyType({})

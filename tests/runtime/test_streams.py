@@ -6,11 +6,11 @@ import threading
 import pytest
 
 from mistral_fn import Err, Ok, Session
-from mistral_fn._runtime.invoke import Call, Operation, invoke
+from mistral_fn._runtime.invoke import Call, invoke
 from mistral_fn._runtime.streams import EventStream
 from mistral_fn.errors import ConnectionError, MistralError, RequestAbortedError, ResponseValidationError
 from tests.loopback import Loopback
-from tests.runtime.shapes import CHAT_BODY, CHAT_STREAM, ChatEvent, ChatRequest
+from tests.runtime.shapes import CHAT_BODY, CHAT_STREAM, ChatEvent
 
 
 def _event(i: int) -> str:
@@ -182,15 +182,7 @@ def test_silent_stream_times_out(server: Loopback) -> None:
     assert isinstance(results[1], Err) and isinstance(results[1].error, RequestTimeoutError)
 
 
-_NO_MARKER = Operation(
-    operation_id="conversation_stream",
-    method="POST",
-    path="/v1/chat/completions",
-    body=ChatRequest,
-    ok={200: ChatEvent},
-    accept="text/event-stream",
-    events=ChatEvent,
-)  # a stream without an end marker, like conversations and audio transcriptions
+_NO_MARKER = CHAT_STREAM.replace(end_marker=None, collect_into=None)
 
 
 @pytest.mark.parametrize("how", ["close-delimited", "chunked, terminated", "chunked, dropped"])

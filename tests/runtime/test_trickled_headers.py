@@ -6,7 +6,6 @@ a JSON call, a call answered 204 with no body, and a stream without an end marke
 `RequestTimeoutError`: never `Ok(None)`, an empty stream or a 200 that "is not JSON".
 """
 
-import dataclasses
 import socket
 import time
 from typing import Any
@@ -19,7 +18,7 @@ from mistral_fn.errors import RequestTimeoutError
 from tests.loopback import Loopback, Recorded
 from tests.runtime.shapes import CHAT, CHAT_BODY, CHAT_STREAM, DELETE
 
-STREAM = dataclasses.replace(CHAT_STREAM, end_marker=None, collect_into=None)  # as the conversation streams
+STREAM = CHAT_STREAM.replace(end_marker=None, collect_into=None)  # as the conversation streams
 CALLS: dict[str, tuple[Any, dict[str, object], bytes, bytes]] = {
     # name: (operation, its arguments, the status line, the body)
     "json": (CHAT, {"body": CHAT_BODY}, b"HTTP/1.1 200 OK", b'{"id": "c1", "choices": []}'),
