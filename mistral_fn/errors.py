@@ -1,5 +1,6 @@
 """The errors an operation can return inside `Err`. They are returned, never raised by an operation."""
 
+import builtins
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -134,12 +135,15 @@ class HTTPClientError(Exception):
         return (_rebuild, (type(self), {**self.__dict__, "cause": _portable(self.cause)}))
 
 
-class ConnectionError(HTTPClientError):  # noqa: A001 - the name docs/API.md gives
-    """Could not connect to the server, or the connection dropped."""
+class ConnectionError(HTTPClientError, builtins.ConnectionError):  # noqa: A001 - the name docs/API.md gives
+    """Could not connect to the server, or the connection dropped.
+
+    Also the builtin `ConnectionError`, so `case Err(ConnectionError())` matches whichever of the
+    two names is in scope."""
 
 
-class RequestTimeoutError(HTTPClientError):
-    """The timeout or the deadline passed before the response came back whole."""
+class RequestTimeoutError(HTTPClientError, builtins.TimeoutError):
+    """The timeout or the deadline passed before the response came back whole. Also the builtin `TimeoutError`."""
 
 
 class RequestAbortedError(HTTPClientError):
@@ -148,6 +152,13 @@ class RequestAbortedError(HTTPClientError):
 
 class InvalidRequestError(HTTPClientError):
     """The arguments do not fit the spec; nothing was sent."""
+
+
+class MissingCredentialsError(InvalidRequestError):
+    """No API key was found (neither `Session(api_key=...)` nor `MISTRAL_API_KEY`); nothing was sent.
+
+    A misconfiguration of the caller's deployment rather than a bad argument: a service answering
+    its own callers would say 500 for this, where it says 400 for an `InvalidRequestError`."""
 
 
 class UnexpectedClientError(HTTPClientError):
@@ -161,9 +172,22 @@ CommonError: TypeAlias = (
     | RequestTimeoutError
     | RequestAbortedError
     | InvalidRequestError
+    | MissingCredentialsError
     | UnexpectedClientError
 )
 """The errors any operation can return."""
+
+StreamError: TypeAlias = (
+    MistralError
+    | ResponseValidationError
+    | ConnectionError
+    | RequestTimeoutError
+    | RequestAbortedError
+    | UnexpectedClientError
+)
+"""The errors a stream can fail with once it has started: an error event or an event that does not read
+(`MistralError`, `ResponseValidationError`), the connection cut or silent too long, `cancel`, anything
+else. Never `InvalidRequestError`: nothing is sent mid-stream."""
 
 
 # -- Structured outputs and tools (chat_parse, chat_parse_stream, run_tools) -------------------------

@@ -1,9 +1,9 @@
 """An AWS Lambda handler answering a prompt with `chat_complete`, behind API Gateway (proxy integration).
 
 Request body: `{"prompt": "...", "model": "...", "temperature": 0.2, "max_tokens": 200}`, only `prompt`
-required. Answers `200 {"answer": ..., "model": ...}`; `400` for a bad request; `502` when the model
-service fails, `504` when it is too slow for the time the function has left. Error bodies never carry
-the API key or what the model service said (that goes to the function's log).
+required. Answers `200 {"answer": ..., "model": ...}`; `400` for a bad request; `500` when the function
+has no API key; `502` when the model service fails, `504` when it is too slow for the time the function
+has left. Error bodies never carry the API key or what the model service said (that goes to the log).
 
 Environment: `MISTRAL_API_KEY` (read by the Session at call time), `MISTRAL_MODEL` (default
 `mistral-small-latest`) and `MISTRAL_SERVER_URL` (default: the Mistral API; tests point it at a local server).
@@ -17,7 +17,13 @@ import os
 from typing import Any, Protocol
 
 from mistral_fn import Err, Ok, Session, chat_complete
-from mistral_fn.errors import HTTPValidationError, InvalidRequestError, MistralError, RequestTimeoutError
+from mistral_fn.errors import (
+    HTTPValidationError,
+    InvalidRequestError,
+    MissingCredentialsError,
+    MistralError,
+    RequestTimeoutError,
+)
 
 logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)
@@ -67,6 +73,10 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
                 logger.error("model service sent no choice: %r", response)
                 return respond(502, {"error": "the model service gave no answer"})
             return respond(200, {"answer": text_of(message.content), "model": response.model or None})
+        case Err(MissingCredentialsError() as error):
+            # Our deployment's fault (no MISTRAL_API_KEY), not the caller's: a 500, and the log says why.
+            logger.error("cannot call the model service: %s", error)
+            return respond(500, {"error": "the function is not configured to call the model service"})
         case Err(InvalidRequestError(message=message)):
             # Our check of the fields against the spec, before sending: the caller's mistake, safe to show.
             return respond(400, {"error": message})

@@ -119,7 +119,7 @@ def _invoke(
 
     if not api_key:
         return Err(
-            errors.InvalidRequestError("no API key: pass Session(api_key=...) or set the MISTRAL_API_KEY variable")
+            errors.MissingCredentialsError("no API key: pass Session(api_key=...) or set the MISTRAL_API_KEY variable")
         )
     if "\n" in api_key or "\r" in api_key:
         # http.client would refuse the header with a message quoting it, key included.

@@ -57,6 +57,16 @@ class _Source:
         self._response.close()
 
 
+_STREAM_ERRORS = (
+    errors.MistralError,
+    errors.ConnectionError,
+    errors.RequestTimeoutError,
+    errors.RequestAbortedError,
+    errors.UnexpectedClientError,
+)
+"""`errors.StreamError` as a tuple for `except` (ResponseValidationError is a MistralError)."""
+
+
 class EventStream(Generic[E]):
     """An iterator of structured events, and a context manager that closes the connection.
 
@@ -132,17 +142,17 @@ class EventStream(Generic[E]):
         self._on_end = on_end
         self._events = watched()
 
-    def results(self) -> Iterator[Result[E, errors.CommonError]]:
+    def results(self) -> Iterator[Result[E, errors.StreamError]]:
         """The events as `Ok(event)`, then at most one `Err(error)`; never raises."""
         try:
             for event in self:
                 yield Ok(event)
-        except (errors.HTTPClientError, errors.MistralError) as e:
-            yield Err(e)  # type: ignore[arg-type]  # HTTPClientError's subclasses are all in CommonError
-        except Exception as e:  # noqa: BLE001
+        except _STREAM_ERRORS as e:
+            yield Err(e)
+        except Exception as e:  # noqa: BLE001 - any other failure, our own included, is unexpected mid-stream
             yield Err(errors.UnexpectedClientError(f"{type(e).__name__}: {e}", cause=e))
 
-    def collect(self) -> Result[Any, errors.CommonError]:
+    def collect(self) -> Result[Any, errors.StreamError | errors.InvalidRequestError]:
         """Read the stream to its end and give the whole response (chat, fim and agents streams).
 
         Content is concatenated per choice, tool-call fragments merged by index, `finish_reason`
@@ -167,7 +177,7 @@ class EventStream(Generic[E]):
         except Exception as e:  # noqa: BLE001 - documented to return a Result
             return Err(errors.UnexpectedClientError(f"collect(): {type(e).__name__}: {e}", cause=e))
 
-    def text(self) -> Result[str, errors.CommonError]:
+    def text(self) -> Result[str, errors.StreamError | errors.InvalidRequestError]:
         """Read the stream to its end and give the first choice's text."""
         collected = self.collect()
         if isinstance(collected, Err):

@@ -69,9 +69,13 @@ def server() -> Iterator[Loopback]:
         yield s
 
 
-def run_handler(layer: Built, events: list[dict[str, Any]], server_url: str) -> dict[str, Any]:
+def run_handler(
+    layer: Built, events: list[dict[str, Any]], server_url: str, api_key: str | None = API_KEY
+) -> dict[str, Any]:
     """The handler's responses to `events`, run in a fresh interpreter that sees only the layer."""
-    env = {"MISTRAL_SERVER_URL": server_url, "MISTRAL_API_KEY": API_KEY, "PATH": "/usr/bin:/bin"}
+    env = {"MISTRAL_SERVER_URL": server_url, "PATH": "/usr/bin:/bin"}
+    if api_key is not None:
+        env["MISTRAL_API_KEY"] = api_key
     # -B: write no bytecode, as on Lambda, where /opt is read-only
     command = [sys.executable, "-I", "-S", "-B", "-c", DRIVER, str(layer.site), str(HANDLER_DIR)]
     done = subprocess.run(command, input=json.dumps(events), capture_output=True, text=True, env=env, timeout=60)
@@ -119,6 +123,14 @@ def test_upstream_rejection_and_failure(chat_layer: Built, server: Loopback) -> 
         {"error": "the model service rejected these fields", "fields": ["temperature"]},
     )
     assert (second["statusCode"], json.loads(second["body"])) == (502, {"error": "the model service failed"})
+
+
+def test_missing_api_key_is_a_500_and_sends_nothing(chat_layer: Built, server: Loopback) -> None:
+    """No MISTRAL_API_KEY is the function's misconfiguration (MissingCredentialsError), not a bad request."""
+    (response,) = run_handler(chat_layer, [prompt_event("hi")], server.url, api_key=None)["responses"]
+    assert response["statusCode"] == 500
+    assert json.loads(response["body"]) == {"error": "the function is not configured to call the model service"}
+    assert server.requests == []
 
 
 def test_bad_events_give_400_and_send_nothing(chat_layer: Built, server: Loopback) -> None:
