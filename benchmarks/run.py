@@ -357,8 +357,8 @@ def report(r: dict[str, Any], quick: bool, command: str) -> str:
     return "\n".join(parts)
 
 
-# Sections of RESULTS.md that other tools measure (the layer builder's sizes); a run keeps them.
-KEPT_SECTIONS = ("## Lambda layer",)
+# Sections of RESULTS.md that other tools measure (the layer builder's sizes, run_many.py); a run keeps them.
+KEPT_SECTIONS = ("## Lambda layer", "## Many calls at once")
 
 
 def _kept_sections(path: Path) -> str:
