@@ -132,6 +132,7 @@ class Session:
         "provider",
         "retry_config",
         "server_url",
+        "stream_idle_ms",
         "time_left",
         "timeout_ms",
     )
@@ -150,6 +151,7 @@ class Session:
         provider: "Provider | None" = None,
         rate_limit: "RateLimit | None" = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        stream_idle_ms: int | None = None,
     ) -> None:
         from .funcs._spec import SERVERS
 
@@ -163,6 +165,8 @@ class Session:
         self.retry_config = retry_config
         self.timeout_ms = DEFAULT_TIMEOUT_MS if timeout_ms is None else timeout_ms
         self.max_response_bytes = max_response_bytes
+        self.stream_idle_ms = stream_idle_ms
+        """The longest a stream may go without an event (comments do not count); None: the attempt's timeout."""
         """The most a JSON body (or one event of a stream) may hold, decoded; more ends the call in `Err`."""
         self.hooks = hooks
         self.time_left = time_left

@@ -50,6 +50,8 @@ class Attempts(NamedTuple):
     budget: retries.Budget
     api_key: str
     max_bytes: int
+    idle: float | None
+    """Seconds a stream may go without an event (None: the attempt's timeout)."""
 
 
 def invoke(
@@ -146,7 +148,8 @@ def _invoke(
     logger = session.debug_logger
     hooks = session.hooks
     sender = transport.for_session(session)
-    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key, session.max_response_bytes)
+    idle = None if session.stream_idle_ms is None else session.stream_idle_ms / 1000
+    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key, session.max_response_bytes, idle)
     url = base_url + request.path_and_query
     limiter = session.limiter
     tokens = limiter.estimate(_json_length(request), body) if limiter is not None else 0
@@ -291,10 +294,16 @@ def _send_and_decode(
             return Outcome(Err(error), None, failure.connected)
         hooks = attempts.hooks
         if ctx is not None and hooks is not None and hooks.after_success and 200 <= response.status_code < 300:
-            for hook in hooks.after_success:  # a replacement is what gets decoded
-                response = hook(ctx, response) or response
+            try:
+                for hook in hooks.after_success:  # a replacement is what gets decoded
+                    response = hook(ctx, response) or response
+            except BaseException:
+                response.close()  # not left open until the error (and its traceback) is collected
+                raise
         end = attempts.budget.attempt_end(timeout)
-        result = responses.decode(attempts.op, response, end, attempts.cancel, attempts.api_key, attempts.max_bytes)
+        result = responses.decode(
+            attempts.op, response, end, attempts.cancel, attempts.api_key, attempts.max_bytes, attempts.idle
+        )
         if isinstance(result, Err):
             result = Err(transport.timed_out_if_cut(watch, timeout, result.error))
         return Outcome(result, response, True)

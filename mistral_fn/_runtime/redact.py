@@ -159,7 +159,7 @@ def safe_headers(response: "requests.Response", api_key: str | None) -> Any:
     return headers
 
 
-def redacted_cause(cause: BaseException, api_key: str | None) -> BaseException:
+def redacted_cause(cause: BaseException | None, api_key: str | None) -> BaseException | None:
     """`cause`, or a copy without the key where a conversion error quotes a value that holds it."""
     if isinstance(cause, convert.ConversionError) and redact(cause.problem, api_key) != cause.problem:
         clean = convert.ConversionError(redact(cause.problem, api_key))

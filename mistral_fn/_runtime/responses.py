@@ -3,6 +3,7 @@
 import json
 import logging
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 from .. import errors
@@ -27,6 +28,7 @@ def decode(
     cancel: threading.Event | None,
     api_key: str,
     max_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    idle: float | None = None,
 ) -> Result[Any, Any]:
     """Classify a response: the success model, a streaming or binary body, or the matching error."""
     status = response.status_code
@@ -38,10 +40,15 @@ def decode(
         )
     if 200 <= status < 300:
         model = op.ok.get(status, next(iter(op.ok.values()), None))
-        if op.events is not None:
+        if op.events is not None and not _is_json(response):
             from .streams import EventStream
 
-            return Ok(EventStream(response, op.events, op.end_marker, cancel, api_key, op.collect_into, max_bytes))
+            if idle is None:
+                idle = max(attempt_end - time.monotonic(), 0.0) or 0.001
+            stream: EventStream[Any] = EventStream(
+                response, op.events, op.end_marker, cancel, api_key, op.collect_into, max_bytes, idle
+            )
+            return Ok(stream)
         if model is BinaryResponse:
             return Ok(BinaryResponse(response))
     try:
@@ -51,8 +58,25 @@ def decode(
     except BodyTooLarge as e:
         return Err(_too_large(op, response, e.limit, api_key))
     if 200 <= status < 300:
+        if op.events is not None:  # a JSON body where events were asked for: most likely an error
+            return Err(_json_for_a_stream(response, content, api_key))
         return _decode_success(model, response, content, api_key)
     return Err(http_error(op, response, content, api_key))
+
+
+def _is_json(response: "requests.Response") -> bool:
+    return response.headers.get("content-type", "").split(";")[0].strip().lower() == "application/json"
+
+
+def _json_for_a_stream(response: "requests.Response", content: bytes, api_key: str) -> errors.ResponseValidationError:
+    data: Any = None
+    try:
+        data = json.loads(content)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        pass
+    said = _server_message(data) or _first_line(content.decode("utf-8", "replace"))
+    message = "a stream was asked for, and the server answered application/json instead"
+    return _response_invalid(f"{message}: {said}" if said else message, response, content, data, None, api_key)
 
 
 def _too_large(op: Operation, response: "requests.Response", limit: int, api_key: str) -> errors.MistralError:
@@ -85,7 +109,7 @@ def _response_invalid(
     response: "requests.Response",
     content: bytes,
     data: Any,
-    cause: BaseException,
+    cause: BaseException | None,
     api_key: str,
 ) -> errors.ResponseValidationError:
     return errors.ResponseValidationError(

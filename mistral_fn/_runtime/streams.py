@@ -2,6 +2,7 @@
 
 import json
 import threading
+import time
 from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -86,6 +87,7 @@ class EventStream(Generic[E]):
         api_key: str | None = None,
         collect_into: Any = None,
         max_event_bytes: int = sse.DEFAULT_MAX_EVENT_BYTES,
+        idle_seconds: float | None = None,
     ) -> None:
         self.response = response
         self.headers = response.headers
@@ -94,6 +96,8 @@ class EventStream(Generic[E]):
         self._api_key = api_key
         self._collect_into = collect_into
         self._max_event_bytes = max_event_bytes
+        self._idle = idle_seconds
+        self._last_event = time.monotonic()
         self._source = _Source(response, cancel)
         self._events = self._iterate()
         self._closed = False
@@ -195,7 +199,7 @@ class EventStream(Generic[E]):
         end = self._end_marker
         source = self._source
         try:
-            for name, data, complete in sse.parse(source, self._max_event_bytes):
+            for name, data, complete in sse.parse(self._chunks(), self._max_event_bytes):
                 if end is not None and data == end:
                     return  # the end marker, even without the blank line after it
                 if not complete:  # the SSE rules drop an event the stream ends inside: never silently
@@ -209,12 +213,14 @@ class EventStream(Generic[E]):
                     raise self._invalid(f"malformed event: {shown!r}", data, e) from e
                 envelope = {"event": name, "data": value} if with_name else {"data": value}
                 try:
-                    yield hook(envelope, event_type)
+                    event = hook(envelope, event_type)
                 except convert.ConversionError as e:
                     error = self._invalid(f"event does not fit its model: {e}", value, e)
                     raise error from error.cause  # the redacted cause: `e` may quote the key
                 except RecursionError as e:
                     raise self._invalid("an event is nested too deep to read", data, e) from e
+                yield event
+                self._last_event = time.monotonic()  # the caller's own time with the event is not idleness
         except sse.EventTooLarge as e:
             message = f"an event larger than max_response_bytes={e.limit} (Session(max_response_bytes=...))"
             raise self._invalid(message, "", e) from e
@@ -224,6 +230,19 @@ class EventStream(Generic[E]):
             source.close()
         if end is not None:
             raise errors.ConnectionError(f"stream ended without its end marker {end!r}")
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The source's chunks, ending the stream when `idle_seconds` pass without an event."""
+        chunks = iter(self._source)
+        idle = self._idle
+        while True:
+            if idle is not None and time.monotonic() - self._last_event > idle:
+                message = f"no event for {idle:.3f} s (the stream's idle limit): only comments or nothing"
+                raise errors.RequestTimeoutError(message)
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            yield chunk
 
     def _invalid(self, message: str, value: Any, cause: BaseException) -> errors.ResponseValidationError:
         return errors.ResponseValidationError(

@@ -9,6 +9,7 @@ time is up. A client passed as `http_client=` keeps its own adapters and is not 
 
 import heapq
 import itertools
+import logging
 import socket
 import threading
 import time
@@ -19,6 +20,10 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 _current = threading.local()
+# Guards which watch owns which connection, so that a cut and a change of owner never interleave.
+_owners = threading.Lock()
+_log = logging.getLogger("mistral_fn")
+_MAX_WAIT = 3600.0  # seconds the watchdog sleeps at most at a time (Condition.wait overflows past ~292 years)
 
 
 class Watch:
@@ -32,28 +37,48 @@ class Watch:
         self.done = False
 
 
+def _own(connection: HTTPConnection) -> None:
+    """The calling thread's watch (or none) now owns `connection`: only it may cut it."""
+    watch = getattr(_current, "watch", None)
+    with _owners:
+        connection._mistral_fn_watch = watch  # type: ignore[attr-defined]
+        if watch is not None:
+            watch.connection = connection
+
+
 class _WatchedHTTPConnection(HTTPConnection):
     def request(self, *args: Any, **kwargs: Any) -> None:
-        watch = getattr(_current, "watch", None)
-        if watch is not None:
-            watch.connection = self
+        _own(self)
         super().request(*args, **kwargs)
 
 
 class _WatchedHTTPSConnection(HTTPSConnection):
     def request(self, *args: Any, **kwargs: Any) -> None:
-        watch = getattr(_current, "watch", None)
-        if watch is not None:
-            watch.connection = self
+        _own(self)
         super().request(*args, **kwargs)
+
+
+def _disown(connection: Any) -> None:
+    """Back in the pool, a connection belongs to no watch: an expired one can no longer cut it."""
+    if connection is not None:
+        with _owners:
+            connection._mistral_fn_watch = None
 
 
 class _WatchedHTTPPool(HTTPConnectionPool):
     ConnectionCls = _WatchedHTTPConnection
 
+    def _put_conn(self, conn: Any) -> None:
+        _disown(conn)
+        super()._put_conn(conn)
+
 
 class _WatchedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _WatchedHTTPSConnection
+
+    def _put_conn(self, conn: Any) -> None:
+        _disown(conn)
+        super()._put_conn(conn)
 
 
 class WatchedAdapter(HTTPAdapter):
@@ -87,35 +112,49 @@ class _Watchdog:
         return watch
 
     def release(self, watch: Watch) -> None:
-        watch.done = True  # the heap entry is dropped when its time comes
+        with _owners:
+            watch.done = True  # the heap entry is dropped when its time comes
         if getattr(_current, "watch", None) is watch:
             _current.watch = None
 
     def _run(self) -> None:
+        # Nothing may end this thread: every watched attempt of the process depends on it.
         while True:
-            with self._condition:
-                while self._heap and self._heap[0][2].done:
-                    heapq.heappop(self._heap)
-                if not self._heap:
-                    self._condition.wait()
-                    continue
-                wait = self._heap[0][0] - time.monotonic()
-                if wait > 0:
-                    self._condition.wait(wait)
-                    continue
-                _, _, watch = heapq.heappop(self._heap)
-            _cut(watch)
+            try:
+                self._step()
+            except Exception:  # noqa: BLE001 - logged; the thread must outlive any failure
+                _log.exception("the watchdog thread failed; it goes on")
+                time.sleep(0.01)  # a failure that repeats must not spin
+
+    def _step(self) -> None:
+        with self._condition:
+            while self._heap and self._heap[0][2].done:
+                heapq.heappop(self._heap)
+            if not self._heap:
+                self._condition.wait()
+                return
+            wait = self._heap[0][0] - time.monotonic()
+            if wait > 0:
+                self._condition.wait(min(wait, _MAX_WAIT))
+                return
+            _, _, watch = heapq.heappop(self._heap)
+        cut(watch)
 
 
-def _cut(watch: Watch) -> None:
-    sock = getattr(watch.connection, "sock", None)
-    if watch.done or sock is None:
-        return
-    watch.expired = True
-    try:
-        sock.shutdown(socket.SHUT_RDWR)  # wakes the read blocked in the caller's thread
-    except OSError:
-        pass
+def cut(watch: Watch) -> None:
+    """Shut down the socket `watch`'s attempt is using, if that attempt still owns it and is not over."""
+    with _owners:
+        connection = watch.connection
+        if watch.done or connection is None or getattr(connection, "_mistral_fn_watch", None) is not watch:
+            return
+        sock = getattr(connection, "sock", None)
+        if sock is None:
+            return
+        watch.expired = True
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # wakes the read blocked in the caller's thread
+        except OSError:
+            pass
 
 
 WATCHDOG = _Watchdog()
