@@ -87,3 +87,10 @@ def server() -> Iterator[Loopback]:
 @pytest.fixture
 def session(server: Loopback) -> Session:
     return Session(api_key=API_KEY, server_url=server.url, timeout_ms=10_000)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """The test order's seed, also under -q (pytest-randomly prints it only in the header -q hides)."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(f"tests ran in a random order: replay it with --randomly-seed={seed}")

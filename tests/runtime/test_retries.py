@@ -107,7 +107,9 @@ def test_connection_errors_retried_only_when_asked() -> None:
     session = Session(api_key="k", server_url=url, retry_config=config, hooks=hooks)
     config_short = RetryConfig(backoff=BackoffStrategy(5, 10, 2, 200), retry_connection_errors=True)
     result = invoke(session, CHAT, body=CHAT_BODY, call=Call(retries=config_short))
-    assert isinstance(result, Err) and isinstance(result.error, ConnectionError)
+    # The last attempt is refused, or (on a slow machine) cut short by max_elapsed_time itself.
+    assert isinstance(result, Err)
+    assert isinstance(result.error, ConnectionError) or "max_elapsed_time=200 ran out" in result.error.message
     assert len(attempts) >= 2
 
 
