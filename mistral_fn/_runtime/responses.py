@@ -50,7 +50,7 @@ def decode(
             )
             return Ok(stream)
         if model is BinaryResponse:
-            return Ok(BinaryResponse(response))
+            return Ok(BinaryResponse(response, attempt_end, cancel))
     try:
         content = read_body(response, attempt_end, cancel, max_bytes)
     except BodyReadError as e:

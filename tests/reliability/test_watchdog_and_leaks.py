@@ -175,3 +175,50 @@ def test_a_json_error_answered_to_a_stream_request_is_named(server: Loopback, se
     assert '"model overloaded"' in opened.error.body
     server.reply(200, CHAT_REPLY)
     assert isinstance(chat_complete(session, model=MODEL, messages=MESSAGES), Ok)
+
+
+def _trickled_download(_: Recorded, conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n")
+    for _ in range(100):  # 20 s, a byte at a time
+        conn.sendall(b"x")
+        time.sleep(0.2)
+    raise OSError("done")
+
+
+@pytest.mark.parametrize("bound", ["timeout_ms", "deadline_ms", "cancel", "silent"])
+def test_download_reads_are_held_to_the_call(server: Loopback, bound: str, tmp_path: Any) -> None:
+    """files_download from a server trickling a byte every 0.2 s (or silent after its headers):
+    read() and save() end at timeout_ms, deadline_ms or cancel, not when the server is done."""
+    from mistral_fn import files_download
+    from mistral_fn.errors import RequestAbortedError
+
+    def silent(_: Recorded, conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n")
+        time.sleep(10)
+        raise OSError("done")
+
+    options: dict[str, Any] = {"timeout_ms": 600}
+    if bound == "deadline_ms":
+        options = {"timeout_ms": 30_000, "deadline_ms": 600}
+    elif bound == "cancel":
+        cancel = threading.Event()
+        threading.Timer(0.6, cancel.set).start()
+        options = {"timeout_ms": 30_000, "cancel": cancel}
+    with Session(api_key=API_KEY, server_url=server.url) as session:
+        for read in ("read", "save"):
+            server.reply_fn(silent if bound == "silent" else _trickled_download)
+            if bound == "cancel":
+                cancel.clear()
+                threading.Timer(0.6, cancel.set).start()
+            started = time.monotonic()
+            opened = files_download(session, file_id="f", **options)
+            assert isinstance(opened, Ok), opened
+            expected = RequestAbortedError if bound == "cancel" else RequestTimeoutError
+            with pytest.raises(expected):
+                if read == "read":
+                    opened.value.read()
+                else:
+                    opened.value.save(tmp_path / "out.bin")
+            took = time.monotonic() - started
+            assert took < 1.5, (read, took)
+        assert_still_usable(session, server)
