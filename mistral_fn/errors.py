@@ -49,7 +49,7 @@ class CauseSummary(Exception):
 
 
 class MistralError(Exception):
-    """The server answered with an HTTP error status (4XX or 5XX)."""
+    """The server answered with an HTTP error status (4XX or 5XX), or a redirect that is not followed."""
 
     __match_args__ = ("status_code", "message")
 

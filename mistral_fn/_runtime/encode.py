@@ -26,7 +26,7 @@ _CHUNK = 64 * 1024
 class EncodedRequest:
     """The encoded parts of a request; `body()` gives a fresh body for every attempt."""
 
-    __slots__ = ("_data", "_parts", "content_type", "length", "path_and_query")
+    __slots__ = ("_data", "_parts", "_stream", "content_type", "length", "path_and_query")
 
     def __init__(
         self,
@@ -40,16 +40,23 @@ class EncodedRequest:
         self._data = data
         self._parts = parts
         self.length = len(data) if data is not None else parts.length if parts is not None else None
+        self._stream: Iterator[bytes] | None = None
 
     def body(self) -> bytes | Iterator[bytes] | None:
         if self._parts is not None:
-            return self._parts.stream()
+            self._stream = self._parts.stream()
+            return self._stream
         return self._data
 
     def rewind(self) -> None:
         """Put file objects back where they started, so a retry sends the same bytes."""
         if self._parts is not None:
             self._parts.rewind()
+
+    def can_send_again(self, sent: object) -> bool:
+        """Whether `sent` is the streamed body this request gave last, and `rewind` brings all of it back
+        (every file's size is known: a path, bytes or a seekable file; a pipe is read only once)."""
+        return sent is not None and sent is self._stream and self.length is not None
 
 
 def encode_request(

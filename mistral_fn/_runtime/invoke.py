@@ -52,6 +52,7 @@ class Attempts(NamedTuple):
     max_bytes: int
     idle: float | None
     """Seconds a stream may go without an event (None: the attempt's timeout)."""
+    request: encode.EncodedRequest
 
 
 def invoke(
@@ -149,7 +150,7 @@ def _invoke(
     hooks = session.hooks
     sender = transport.for_session(session)
     idle = None if session.stream_idle_ms is None else session.stream_idle_ms / 1000
-    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key, session.max_response_bytes, idle)
+    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key, session.max_response_bytes, idle, request)
     url = base_url + request.path_and_query
     limiter = session.limiter
     tokens = limiter.estimate(_json_length(request), body) if limiter is not None else 0
@@ -289,6 +290,13 @@ def _send_and_decode(
     try:
         try:
             response = sender.send(prepared, timeout, watch)
+            if 300 <= response.status_code < 400:  # requests does not follow them: see redirects.py
+                from . import redirects
+
+                followed = redirects.follow(attempts, prepared, response, timeout, watch)
+                if isinstance(followed, Outcome):
+                    return followed
+                response = followed
         except transport.TransportFailure as failure:
             error = transport.timed_out_if_cut(watch, timeout, failure.error)
             return Outcome(Err(error), None, failure.connected)

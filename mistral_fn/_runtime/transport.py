@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _READ_CHUNK = 64 * 1024
 _WATCHDOG_GRACE = 0.1  # seconds later than the socket timeouts, so that theirs (more precise) speak first
+_CACHED_BASES = 16
 _making = threading.Lock()  # held only while a session's first Transport is made
 
 
@@ -53,7 +54,8 @@ class Transport:
         if settings is None:
             merged = self.client.merge_environment_settings(base, {}, None, None, None)
             settings = {key: merged[key] for key in ("proxies", "verify", "cert")}
-            self._env_settings[base] = settings
+            if len(self._env_settings) < _CACHED_BASES:  # redirects may point anywhere: a bounded cache
+                self._env_settings[base] = settings
         return settings
 
     def prepare(
@@ -106,7 +108,7 @@ class Transport:
                 prepared,
                 timeout=(timeout, timeout),
                 stream=True,
-                allow_redirects=True,
+                allow_redirects=False,  # followed by `redirects`, which loses no body and no secret
                 **self.environment_settings(prepared.url or ""),
             )
         except Exception as e:  # every transport failure is named, never raised as is
@@ -147,11 +149,10 @@ def for_session(session: "Session") -> Transport:
 def _make(given: "requests.Session | None") -> Transport:
     if given is not None:
         return Transport(given, watched=False)
-    import requests
-
+    from .redirects import Client
     from .watchdog import WatchedAdapter
 
-    client = requests.Session()
+    client = Client()
     # Send only the headers the operation sets (docs/API.md, "On the wire").
     client.headers.clear()
     # Adapters whose sockets the watchdog can cut when an attempt's time is up.
