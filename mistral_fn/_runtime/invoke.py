@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import requests
 
     from ..ratelimit import Limiter
+    from .watchdog import Watch
 
 __all__ = ["Call", "Operation", "Outcome", "Pages", "invoke"]  # generated modules import these from here
 
@@ -265,8 +266,12 @@ def _attempt(
     cancel = attempts.cancel
     if cancel is None:
         return _send_and_decode(attempts, prepared, timeout, ctx)
-    outcome = run_cancellable(lambda: _send_and_decode(attempts, prepared, timeout, ctx), cancel, _close_outcome)
+    watches: list[Watch] = []  # the helper's watch, so that a cancel can cut its socket
+    work = lambda: _send_and_decode(attempts, prepared, timeout, ctx, watches)  # noqa: E731
+    outcome = run_cancellable(work, cancel, _close_outcome)
     if outcome is None:
+        for watch in watches:  # the helper's blocked read or send fails now: it ends, its socket is freed
+            attempts.transport.abandon(watch)
         return Outcome(Err(errors.RequestAbortedError("cancelled while waiting for the response")), None, True)
     return outcome
 
@@ -281,12 +286,18 @@ def _close_outcome(outcome: Outcome) -> None:
 
 
 def _send_and_decode(
-    attempts: Attempts, prepared: "requests.PreparedRequest", timeout: float, ctx: HookContext | None
+    attempts: Attempts,
+    prepared: "requests.PreparedRequest",
+    timeout: float,
+    ctx: HookContext | None,
+    watches: "list[Watch] | None" = None,
 ) -> Outcome:
     from . import responses
 
     sender = attempts.transport
     watch = sender.watch(timeout)
+    if watches is not None and watch is not None:
+        watches.append(watch)
     try:
         try:
             response = sender.send(prepared, timeout, watch)

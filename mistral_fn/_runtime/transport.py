@@ -38,10 +38,11 @@ class TransportFailure(Exception):
 class Transport:
     """A session's `requests.Session` and what is worked out once for it."""
 
-    __slots__ = ("__weakref__", "_env_settings", "client", "watched")
+    __slots__ = ("__weakref__", "_env_settings", "_live", "client", "watched")
 
     def __init__(self, client: "requests.Session", watched: bool) -> None:
         self.client = client
+        self._live: set[Watch] = set()  # attempts in flight, which close() cuts
         self.watched = watched
         """Whether attempts are held to their total time by `_runtime.watchdog` (our own client only)."""
         self._env_settings: dict[str, dict[str, Any]] = {}
@@ -91,13 +92,23 @@ class Transport:
             return None
         from .watchdog import WATCHDOG
 
-        return WATCHDOG.watch(timeout + _WATCHDOG_GRACE)
+        watch = WATCHDOG.watch(timeout + _WATCHDOG_GRACE)
+        self._live.add(watch)
+        return watch
 
     def release(self, watch: "Watch | None") -> None:
         if watch is not None:
             from .watchdog import WATCHDOG
 
             WATCHDOG.release(watch)
+            self._live.discard(watch)
+
+    def abandon(self, watch: "Watch | None") -> None:
+        """Cut the socket of an attempt nobody waits for any more (its call was cancelled)."""
+        if watch is not None:
+            from .watchdog import abandon
+
+            abandon(watch)
 
     def send(
         self, prepared: "requests.PreparedRequest", timeout: float, watch: "Watch | None" = None
@@ -124,6 +135,9 @@ class Transport:
         return response
 
     def close(self) -> None:
+        """Cut every attempt still in flight, then close the pool."""
+        for watch in self._live.copy():
+            self.abandon(watch)
         self.client.close()
 
     def drop_connections(self) -> None:

@@ -29,12 +29,14 @@ _MAX_WAIT = 3600.0  # seconds the watchdog sleeps at most at a time (Condition.w
 class Watch:
     """One attempt under watch: the connection it sends on, and whether its time ran out."""
 
-    __slots__ = ("connection", "done", "expired")
+    __slots__ = ("abandoned", "connection", "done", "expired")
 
     def __init__(self) -> None:
         self.connection: HTTPConnection | None = None
         self.expired = False
         self.done = False
+        self.abandoned = False
+        """Its call gave up on it (cancel, `Session.close()`): its socket is shut down as soon as it has one."""
 
 
 def _own(connection: HTTPConnection) -> None:
@@ -44,6 +46,8 @@ def _own(connection: HTTPConnection) -> None:
         connection._mistral_fn_watch = watch  # type: ignore[attr-defined]
         if watch is not None:
             watch.connection = connection
+            if watch.abandoned:
+                _shutdown(connection)
 
 
 class _WatchedHTTPConnection(HTTPConnection):
@@ -147,12 +151,29 @@ def cut(watch: Watch) -> None:
         connection = watch.connection
         if watch.done or connection is None or getattr(connection, "_mistral_fn_watch", None) is not watch:
             return
-        sock = getattr(connection, "sock", None)
-        if sock is None:
+        if getattr(connection, "sock", None) is None:
             return
         watch.expired = True
+        _shutdown(connection)
+
+
+def abandon(watch: Watch) -> None:
+    """The attempt's call no longer waits for it: shut its socket down now, or as soon as it has one,
+    so that the thread sending it ends at once and its descriptor is freed."""
+    with _owners:
+        if watch.done:
+            return
+        watch.abandoned = True
+        connection = watch.connection
+        if connection is not None and getattr(connection, "_mistral_fn_watch", None) is watch:
+            _shutdown(connection)
+
+
+def _shutdown(connection: Any) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
         try:
-            sock.shutdown(socket.SHUT_RDWR)  # wakes the read blocked in the caller's thread
+            sock.shutdown(socket.SHUT_RDWR)  # wakes the read (or send) blocked in the attempt's thread
         except OSError:
             pass
 
