@@ -334,6 +334,8 @@ class _Handler(BaseHTTPRequestHandler):
                 payload = json.loads(body)
             elif content_type.startswith("multipart/form-data"):
                 form = _parse_multipart(content_type, body)
+            elif content_type.startswith("application/x-www-form-urlencoded"):  # a form without files
+                form = dict(parse_qsl(body.decode(), keep_blank_values=True))
         except ValueError:
             self._json(400, {"message": "request body is not valid JSON", "type": "invalid_request_error"})
             return

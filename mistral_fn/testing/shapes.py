@@ -69,6 +69,10 @@ def _as(model: Any, value: Any) -> Any:
         return None
 
 
+# Fields the API sends beyond the spec that the official SDK requires (kept where a resource has them).
+_NEWER_FIELDS = frozenset({"process_status"})
+
+
 def shape(model: Any, stored: dict[str, Any]) -> Any:
     """A stored resource as JSON of `model`: the fields the model has, the rest generated."""
     member = _member(model, stored)
@@ -76,7 +80,7 @@ def shape(model: Any, stored: dict[str, Any]) -> Any:
         model = member
     if not attrs.has(model):
         return _as(model, stored) or stored
-    names = {f.name for f in attrs.fields(model)}
+    names = {f.name for f in attrs.fields(model)} | (_NEWER_FIELDS & stored.keys())
     value = convert.to_json(fakes.build(model))
     candidate = {**value, **{k: v for k, v in stored.items() if k in names}}
     if _as(model, candidate) is not None:

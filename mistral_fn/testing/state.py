@@ -386,7 +386,9 @@ def _document_upload(
     filename, content = _upload(body)
     extension = filename.rsplit(".", 1)[-1] if "." in filename else None
     made = fill(_model(op), {}, {"library_id": path["library_id"], "name": filename, "size": len(content)})
-    made.update(processing_status="Completed", extension=extension, created_at=_now_iso())
+    # The API now also sends `process_status` (the official SDK 3.x requires it); the spec still names
+    # `processing_status`. DocumentOut is an open schema, so both are sent.
+    made.update(processing_status="Completed", process_status="done", extension=extension, created_at=_now_iso())
     store.put(f"/v1/libraries/{path['library_id']}/documents", made)
     store.contents[made["id"]] = content
     library = store.get("/v1/libraries", path["library_id"])
@@ -405,8 +407,9 @@ def _document_text(
 def _document_status(
     store: Store, op: Operation, path: dict[str, str], body: Any, query: dict[str, list[str]], script: Script | None
 ) -> tuple[int, Any]:
-    status = store.get(f"/v1/libraries/{path['library_id']}/documents", path["document_id"])["processing_status"]
-    return _status(op), {"document_id": path["document_id"], "processing_status": status}
+    document = store.get(f"/v1/libraries/{path['library_id']}/documents", path["document_id"])
+    status = {k: document[k] for k in ("processing_status", "process_status") if k in document}
+    return _status(op), {"document_id": path["document_id"], **status}
 
 
 def _agents_create(
