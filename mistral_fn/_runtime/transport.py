@@ -234,7 +234,7 @@ def read_body(
 def iter_raw(response: "requests.Response") -> Iterator[bytes]:
     """The body as it arrives: each chunk (chunked encoding) or each socket read, never waiting to fill."""
     raw = response.raw
-    if raw.chunked:
+    if getattr(raw, "chunked", True):  # True: a stand-in for urllib3's response (vcrpy's) has only stream()
         # A size, so that a compressed chunk is inflated a piece at a time (a gzip bomb never whole).
         yield from raw.stream(_READ_CHUNK, decode_content=True)
     else:
