@@ -48,7 +48,20 @@ def _reason(report: Any) -> str:
     return reason.removeprefix("Skipped: ")
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """The random order's seed, then the block of what did not run."""
+    _print_seed(terminalreporter, config)
+    _print_not_run(terminalreporter)
+
+
+def _print_seed(terminalreporter: Any, config: pytest.Config) -> None:
+    """The test order's seed, also under -q (pytest-randomly prints it only in the header -q hides)."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(f"tests ran in a random order: replay it with --randomly-seed={seed}")
+
+
+def _print_not_run(terminalreporter: Any) -> None:
     """One block: every step and test not run for want of the spec or Node.js, and how to run it."""
     if os.environ.get(not_run.QUIET_ENV):
         return
@@ -87,10 +100,3 @@ def server() -> Iterator[Loopback]:
 @pytest.fixture
 def session(server: Loopback) -> Session:
     return Session(api_key=API_KEY, server_url=server.url, timeout_ms=10_000)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
-    """The test order's seed, also under -q (pytest-randomly prints it only in the header -q hides)."""
-    seed = getattr(config.option, "randomly_seed", None)
-    if isinstance(seed, int):
-        terminalreporter.write_line(f"tests ran in a random order: replay it with --randomly-seed={seed}")
