@@ -132,11 +132,11 @@ SHOW: dict[str, str] = {
     "chat_complete": "response.choices[0].message.content",
     "classifiers_moderate": "[r.categories for r in response.results]",
     "classifiers_moderate_chat": "[r.categories for r in response.results]",
-    "embeddings_create": "[len(d.embedding) for d in response.data]",
+    "embeddings_create": "[len(d.embedding or []) for d in response.data]",
     "fim_complete": "response.choices[0].message.content",
     "files_list": "[f.filename for f in response.data]",
     "files_upload": "response.id",
-    "models_list": "[m.id for m in response.data]",
+    "models_list": 'len(response.data or []), "models"',
     "ocr_process": "response.pages[0].markdown",
 }
 """What a successful example prints, where there is something better than the whole value."""

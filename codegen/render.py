@@ -258,7 +258,7 @@ def functions_md(plan: Plan) -> str:
         "session = Session()  # the key from MISTRAL_API_KEY; or Session(api_key=...)",
         "match models_list(session):",
         "    case Ok(model_list):",
-        "        print([m.id for m in model_list.data])",
+        '        print(len(model_list.data or []), "models")',
         "    case Err(error):",
         '        print("failed:", error)',
         "```",

@@ -8,7 +8,7 @@ it uses, nothing else.
 
 from typing import TYPE_CHECKING, Any
 
-from . import _version
+from . import _version, funcs
 from .result import Err, Ok, Result
 from .session import BackoffStrategy, HookContext, Hooks, RetryConfig, Session
 from .types import UNSET, Unset
@@ -52,6 +52,9 @@ __all__ = [
     "run_tools",
     "tool",
 ]
+# The 74 operations, public for type checkers (pyright and mypy read this form) and still loaded
+# lazily: `funcs` is the index, which imports no operation.
+__all__ += funcs.__all__
 
 # Helpers kept out of the eager imports (most programs use none of them): name -> module.
 _HELPERS = {

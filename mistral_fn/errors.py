@@ -172,10 +172,9 @@ CommonError: TypeAlias = (
     | RequestTimeoutError
     | RequestAbortedError
     | InvalidRequestError
-    | MissingCredentialsError
     | UnexpectedClientError
 )
-"""The errors any operation can return."""
+"""The errors any operation can return (`MissingCredentialsError` is an `InvalidRequestError`)."""
 
 StreamError: TypeAlias = (
     MistralError
