@@ -1,6 +1,7 @@
 """The batch pipeline against a small fake of the Batch API on loopback: submit (streamed, split),
 wait, results (typed, errors per request, ordered), and a BatchRun through JSON."""
 
+import io
 import json
 import threading
 from typing import Any
@@ -196,3 +197,37 @@ def test_command_line_bad_input(server: Loopback, tmp_path: Any) -> None:
     )
     assert done.returncode == 1
     assert "requests.jsonl:2: not JSON" in done.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere() -> None:
+    from mistral_fn.batch.progress import Progress
+
+    counts = [BatchCounts(10, 0, 0, 0, 1, 0), BatchCounts(10, 5, 4, 1, 1, 0), BatchCounts(10, 10, 9, 1, 1, 1)]
+    terminal = _Terminal()
+    bar = Progress(terminal)
+    for c in counts:
+        bar(c)
+    text = terminal.getvalue()
+    assert text.count("\r[") == 3 and "[###############...............] 5/10" in text and text.endswith("\n")
+    plain = io.StringIO()
+    lines = Progress(plain)
+    for c in [*counts, counts[-1]]:  # an unchanged count is not repeated
+        lines(c)
+    assert plain.getvalue().splitlines() == [
+        "0/10 requests done, 0 failed, 0/1 jobs finished",
+        "5/10 requests done, 1 failed, 0/1 jobs finished",
+        "10/10 requests done, 1 failed, 1/1 jobs finished",
+    ]
+
+
+def test_a_batch_item_error_pickles() -> None:
+    import pickle
+
+    error = BatchItemError("batch request '3' failed with status 400: bad", custom_id="3", status_code=400, body="{}")
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.custom_id, again.status_code, again.message, again.body) == ("3", 400, error.message, "{}")
