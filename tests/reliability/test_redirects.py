@@ -277,6 +277,20 @@ def test_redirect_to_an_unsupported_scheme_is_named(server: Loopback, session: S
     assert_still_usable(session, server)
 
 
+@pytest.mark.parametrize(
+    ("location", "why"), [("http://[bad/x", "is not a URL"), ("http://h:99999/", "not a valid URL")]
+)
+def test_a_location_that_is_not_a_url_is_named(server: Loopback, session: Session, location: str, why: str) -> None:
+    """A Location that cannot be read is the server's 302 saying so (it was UnexpectedClientError
+    raised from inside requests)."""
+    _moved(server, 302, location)
+    result = models_list(session)
+    assert isinstance(result, Err) and type(result.error) is MistralError, result
+    assert result.error.status_code == 302 and why in result.error.message
+    assert len(server.requests) == 1
+    assert_still_usable(session, server)
+
+
 def test_redirect_loop_is_bounded(server: Loopback, session: Session) -> None:
     """A redirect loop stops after requests' 30 hops: Err(MistralError(302)) saying so, 31 requests."""
     server.answer_all(lambda _, conn: send_response(conn, 302, b"", {"Location": "/v1/models"}))
