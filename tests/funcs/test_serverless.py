@@ -8,18 +8,11 @@ import requests
 
 from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session, chat_complete, chat_stream, files_upload
 from mistral_fn.errors import MistralError, RequestAbortedError, RequestTimeoutError
+from tests.fixtures import FAST, chat_reply
 from tests.loopback import Loopback
 
-FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=20, max_elapsed_time=5000))
 MESSAGES = [{"role": "user", "content": "Hi"}]
-REPLY = {
-    "id": "c",
-    "object": "chat.completion",
-    "model": "m",
-    "created": 1,
-    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello"}, "finish_reason": "stop"}],
-}
+REPLY = chat_reply("Hello")
 FILE = {
     "id": "f",
     "object": "file",

@@ -23,19 +23,13 @@ from typing import Any
 
 import pytest
 
+from tests.fixtures import chat_reply
 from tests.layer.conftest import ROOT, Built
 from tests.layer.runtime_api import RuntimeAPI
 from tests.loopback import Loopback, Recorded
 
 API_KEY = "sk-lambda-runtime-test-0123456789"
-CHAT_RESPONSE = {
-    "id": "cmpl-1",
-    "object": "chat.completion",
-    "model": "mistral-small-latest",
-    "created": 1700000000,
-    "usage": {"prompt_tokens": 7, "completion_tokens": 3, "total_tokens": 10},
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Claude Monet."}, "finish_reason": "stop"}],
-}
+CHAT_RESPONSE = chat_reply("Claude Monet.")
 
 # Lays out sys.path as Lambda does (task root, layer, runtime), notes where every loaded module came
 # from once the handler is imported (the runtime imports it before polling for the first event), then

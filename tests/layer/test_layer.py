@@ -19,6 +19,7 @@ import pytest
 from mistral_fn.layer import build_layer
 from mistral_fn.layer.deps import REQUIREMENTS
 from mistral_fn.layer.operations import read_operations
+from tests.fixtures import chat_reply
 from tests.layer.conftest import PLATFORM, PYTHON, ROOT, Built
 from tests.loopback import Loopback
 
@@ -26,14 +27,7 @@ HANDLER_DIR = ROOT / "examples" / "lambda"
 API_KEY = "sk-layer-test-0123456789"
 ALL_OPERATIONS = read_operations(ROOT / "mistral_fn" / "funcs" / "__init__.py")
 
-CHAT_RESPONSE = {
-    "id": "cmpl-1",
-    "object": "chat.completion",
-    "model": "mistral-small-latest",
-    "created": 1700000000,
-    "usage": {"prompt_tokens": 7, "completion_tokens": 3, "total_tokens": 10},
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Claude Monet."}, "finish_reason": "stop"}],
-}
+CHAT_RESPONSE = chat_reply("Claude Monet.")
 
 # Runs the handler on each event read from stdin, then reports what was loaded from where.
 DRIVER = """

@@ -16,18 +16,12 @@ from typing import Any
 import pytest
 from awslambdaric.lambda_context import LambdaContext
 
+from tests.fixtures import chat_reply
 from tests.loopback import Loopback
 
 ROOT = Path(__file__).resolve().parents[2]
 API_KEY = "sk-powertools-test-0123456789"
-CHAT_RESPONSE = {
-    "id": "cmpl-1",
-    "object": "chat.completion",
-    "model": "mistral-small-latest",
-    "created": 1700000000,
-    "usage": {"prompt_tokens": 7, "completion_tokens": 3, "total_tokens": 10},
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Claude Monet."}, "finish_reason": "stop"}],
-}
+CHAT_RESPONSE = chat_reply("Claude Monet.")
 
 
 @pytest.fixture

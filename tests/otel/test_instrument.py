@@ -17,21 +17,14 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
-from mistral_fn import BackoffStrategy, Hooks, RetryConfig, Session, chat_complete, chat_stream, embeddings_create
+from mistral_fn import Hooks, Session, chat_complete, chat_stream, embeddings_create
 from mistral_fn.otel import instrument
+from tests.fixtures import FAST, chat_reply
 from tests.loopback import Loopback
 
 API_KEY = "sk-otel-test-0123456789abcdef"
 MESSAGES = [{"role": "user", "content": "Who is the best French painter?"}]
-CHAT = {
-    "id": "cmpl-7",
-    "object": "chat.completion",
-    "model": "mistral-small-2506",
-    "created": 1700000000,
-    "usage": {"prompt_tokens": 11, "completion_tokens": 4, "total_tokens": 15},
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Claude Monet."}, "finish_reason": "stop"}],
-}
-FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=20, max_elapsed_time=5000))
+CHAT = chat_reply(id="cmpl-7", model="mistral-small-2506", usage=(11, 4))
 
 
 class Telemetry:

@@ -6,21 +6,14 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from mistral_fn import BackoffStrategy, Ok, RetryConfig, Session, chat_complete
+from mistral_fn import Ok, Session, chat_complete
+from tests.fixtures import FAST as FAST  # the tests here import it from this module too
+from tests.fixtures import chat_reply
 from tests.loopback import Loopback, Recorded
 
 API_KEY = "sk-reliability-7f3a9c1e5b2d4068"
 MESSAGES = [{"role": "user", "content": "Hello"}]
-CHAT_REPLY: dict[str, Any] = {
-    "id": "cmpl-ok",
-    "object": "chat.completion",
-    "model": "mistral-small-latest",
-    "created": 1700000000,
-    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "fine"}, "finish_reason": "stop"}],
-}
-FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=2, max_interval=10, exponent=2, max_elapsed_time=5000))
-"""Retries with waits of a few milliseconds, for tests that count attempts rather than time them."""
+CHAT_REPLY: dict[str, Any] = chat_reply("fine", id="cmpl-ok", usage=(1, 1))
 
 
 def clear(server: Loopback) -> None:

@@ -12,10 +12,10 @@ from mistral_fn import BackoffStrategy, Err, Ok, RetryConfig, Session
 from mistral_fn._runtime.invoke import Call, invoke
 from mistral_fn._runtime.retries import _backoff_seconds, parse_retry_after
 from mistral_fn.errors import ConnectionError, MistralError, RequestAbortedError, RequestTimeoutError
+from tests.fixtures import FAST
 from tests.loopback import Loopback, Recorded, send_response
 from tests.runtime.shapes import CHAT, CHAT_BODY, CHAT_REPLY, UPLOAD
 
-FAST = RetryConfig(backoff=BackoffStrategy(initial_interval=5, max_interval=20, exponent=2, max_elapsed_time=5000))
 PATIENT = RetryConfig(
     backoff=BackoffStrategy(initial_interval=5, max_interval=10_000, exponent=2, max_elapsed_time=10_000)
 )
