@@ -1,4 +1,4 @@
-"""Multipart uploads (streamed, with Content-Length) and binary downloads."""
+"""What goes on the wire (encode.py): headers, compact JSON, path and query, multipart uploads; and downloads."""
 
 import io
 import os
@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from mistral_fn import Ok, Session
-from mistral_fn._runtime.invoke import invoke
+import mistral_fn
+from mistral_fn import UNSET, Err, Ok, Session
+from mistral_fn._runtime.invoke import Call, invoke
 from mistral_fn._runtime.streams import BinaryResponse
+from mistral_fn.errors import (
+    InvalidRequestError,
+)
+from tests.conftest import API_KEY
 from tests.loopback import Loopback, Recorded
-from tests.runtime.shapes import DOWNLOAD, UPLOAD
+from tests.runtime.shapes import CHAT, CHAT_BODY, CHAT_REPLY, DOWNLOAD, LIST, UPLOAD
 
 FILE_REPLY = {"id": "file-1", "bytes": 5}
 
@@ -132,3 +137,60 @@ def test_download_read_and_iter(server: Loopback, session: Session) -> None:
     second = invoke(session, DOWNLOAD, path={"file_id": "f1"})
     assert isinstance(first, Ok) and first.value.read() == b"abcdef"
     assert isinstance(second, Ok) and list(second.value.iter_bytes(4)) == [b"abcd", b"ef"]
+
+
+def test_wire_headers_and_compact_json(server: Loopback, session: Session) -> None:
+    """Authorization, Accept, User-Agent and Content-Type go out, and nothing more."""
+    server.reply(200, CHAT_REPLY)
+    invoke(session, CHAT, body={**CHAT_BODY, "temperature": UNSET})
+    request = server.requests[0]
+    assert request.method == "POST" and request.path == "/v1/chat/completions"
+    assert request.header("Authorization") == f"Bearer {API_KEY}"
+    assert request.header("Accept") == "application/json"
+    assert request.header("Content-Type") == "application/json"
+    assert request.header("User-Agent") == f"mistral-fn/{mistral_fn.__version__} (python)"
+    # Compact, and in the model's (the spec's) property order, as the official SDKs send it.
+    assert request.body == b'{"model":"m","messages":[{"content":"hi","role":"user"}]}'
+    sent = {k.lower() for k in request.headers}
+    assert sent <= {
+        "host",
+        "authorization",
+        "accept",
+        "user-agent",
+        "content-type",
+        "content-length",
+        "accept-encoding",
+    }
+
+
+def test_path_and_query_encoding(server: Loopback, session: Session) -> None:
+    """Path params are escaped except pchar; queries are form-exploded, booleans lower-case, JSON compact."""
+    invoke(
+        session,
+        LIST,
+        path={"thing_id": "ft:open-mistral-7b:abc/x y"},
+        query={"page": 2, "tags": ["a", "b c"], "flag": True, "metadata": {"k": [1, 2]}, "none": None, "u": UNSET},
+    )
+    request = server.requests[0]
+    assert request.target.startswith("/v1/things/ft:open-mistral-7b:abc%2Fx%20y/items?")
+    assert request.query == [
+        ("page", "2"),
+        ("tags", "a"),
+        ("tags", "b c"),
+        ("flag", "true"),
+        ("metadata", '{"k":[1,2]}'),
+    ]
+
+
+def test_query_type_is_checked(server: Loopback, session: Session) -> None:
+    """A query value of the wrong type is refused with the parameter's name."""
+    result = invoke(session, LIST, path={"thing_id": "t"}, query={"page": "two"})
+    assert isinstance(result, Err) and isinstance(result.error, InvalidRequestError)
+    assert "page" in result.error.message and server.requests == []
+
+
+def test_per_call_headers_and_server_url(server: Loopback) -> None:
+    """http_headers are added; server_url per call overrides the session's."""
+    session = Session(api_key="k", server_url="http://127.0.0.1:9")
+    invoke(session, CHAT, body=CHAT_BODY, call=Call(server_url=server.url, http_headers={"X-Trace": "1"}))
+    assert server.requests[0].header("X-Trace") == "1"
