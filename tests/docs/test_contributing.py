@@ -48,9 +48,10 @@ def test_every_module_is_in_the_map() -> None:
 
 def test_the_map_check_notices_a_missing_entry() -> None:
     entries = module_map()
+    already = set(unnamed_modules(entries))  # reported by the test above
     del entries["session.py"]
     entries["_runtime/"] = entries["_runtime/"].replace("transport.py", "")
-    assert unnamed_modules(entries) == ["_runtime/transport.py", "session.py"]
+    assert set(unnamed_modules(entries)) - already == {"_runtime/transport.py", "session.py"}
 
 
 def test_the_generated_spec_table_is_named() -> None:
