@@ -78,3 +78,14 @@ def test_the_plugin_is_off_until_used(tmp_path: Path) -> None:
         """,
     )
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_readme_plugin_example_passes(tmp_path: Path) -> None:
+    """The README's five-line plugin example, verbatim, passes in a project of its own."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("### The pytest plugin") :]
+    block = section[section.index("```text\n") + len("```text\n") : section.index("```\n\n")]
+    assert "def test_" in block and "mistral_session" in block and "mistral_mock" in block
+    header = 'from mistral_fn import chat_complete\n\nMESSAGES = [{"role": "user", "content": "Hi"}]\n\n\n'
+    done = _pytest(tmp_path, header + block)
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout + done.stderr
