@@ -269,6 +269,8 @@ def _attempt(
     watches: list[Watch] = []  # the helper's watch, so that a cancel can cut its socket
     work = lambda: _send_and_decode(attempts, prepared, timeout, ctx, watches)  # noqa: E731
     outcome = run_cancellable(work, cancel, _close_outcome)
+    if outcome is not None and not outcome.result.ok and any(watch.abandoned for watch in watches):
+        outcome = None  # the failure is the cut the cancel asked for
     if outcome is None:
         for watch in watches:  # the helper's blocked read or send fails now: it ends, its socket is freed
             attempts.transport.abandon(watch)
@@ -298,6 +300,8 @@ def _send_and_decode(
     watch = sender.watch(timeout)
     if watches is not None and watch is not None:
         watches.append(watch)
+        if attempts.cancel is not None and attempts.cancel.is_set():
+            sender.abandon(watch)  # cancelled before the caller could see this watch: cut it on connecting
     try:
         try:
             response = sender.send(prepared, timeout, watch)

@@ -46,8 +46,18 @@ def _own(connection: HTTPConnection) -> None:
         connection._mistral_fn_watch = watch  # type: ignore[attr-defined]
         if watch is not None:
             watch.connection = connection
-            if watch.abandoned:
-                _shutdown(connection)
+            _refuse_if_abandoned(watch)
+
+
+def _refuse_if_abandoned(watch: "Watch | None") -> None:
+    if watch is not None and watch.abandoned:
+        raise ConnectionAbortedError("the call no longer waits for this attempt (cancelled, or its session closed)")
+
+
+def _connected(connection: Any) -> None:
+    """Just connected: an attempt abandoned while connecting goes no further (its socket had none to cut)."""
+    with _owners:
+        _refuse_if_abandoned(getattr(connection, "_mistral_fn_watch", None))
 
 
 class _WatchedHTTPConnection(HTTPConnection):
@@ -55,11 +65,19 @@ class _WatchedHTTPConnection(HTTPConnection):
         _own(self)
         super().request(*args, **kwargs)
 
+    def connect(self) -> None:
+        super().connect()
+        _connected(self)
+
 
 class _WatchedHTTPSConnection(HTTPSConnection):
     def request(self, *args: Any, **kwargs: Any) -> None:
         _own(self)
         super().request(*args, **kwargs)
+
+    def connect(self) -> None:
+        super().connect()
+        _connected(self)
 
 
 def _disown(connection: Any) -> None:

@@ -197,22 +197,20 @@ def test_download_reads_are_held_to_the_call(server: Loopback, bound: str, tmp_p
         time.sleep(10)
         raise OSError("done")
 
-    options: dict[str, Any] = {"timeout_ms": 600}
-    if bound == "deadline_ms":
-        options = {"timeout_ms": 30_000, "deadline_ms": 600}
-    elif bound == "cancel":
-        cancel = threading.Event()
-        threading.Timer(0.6, cancel.set).start()
-        options = {"timeout_ms": 30_000, "cancel": cancel}
     with Session(api_key=API_KEY, server_url=server.url) as session:
         for read in ("read", "save"):
+            cancel = threading.Event()
+            options: dict[str, Any] = {"timeout_ms": 600}
+            if bound == "deadline_ms":
+                options = {"timeout_ms": 30_000, "deadline_ms": 600}
+            elif bound == "cancel":
+                options = {"timeout_ms": 30_000, "cancel": cancel}
             server.reply_fn(silent if bound == "silent" else _trickled_download)
-            if bound == "cancel":
-                cancel.clear()
-                threading.Timer(0.6, cancel.set).start()
             started = time.monotonic()
             opened = files_download(session, file_id="f", **options)
             assert isinstance(opened, Ok), opened
+            if bound == "cancel":  # set while the body is being read
+                threading.Timer(0.3, cancel.set).start()
             expected = RequestAbortedError if bound == "cancel" else RequestTimeoutError
             with pytest.raises(expected):
                 if read == "read":
