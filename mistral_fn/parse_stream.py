@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 import attrs
 
 from . import errors
+from ._annotations import resolve_types
 from ._partial_json import OPEN_OBJECT, OPEN_STRING, PartialJSON
 from ._runtime import convert
 from ._runtime.accumulate import CompletionAccumulator
@@ -210,7 +211,7 @@ def _make_builder(t: Any) -> Builder:
 
 
 def _class_builder(cls: type) -> Builder:
-    attrs.resolve_types(cls)  # json_schema(cls) succeeded before any stream started: this resolves
+    resolve_types(cls)  # json_schema(cls) succeeded before any stream started: this resolves
     fields = [(f.name, builder(f.type), _default_of(f)) for f in attrs.fields(cls)]
     new: Callable[[type], Any] = cls.__new__  # type: ignore[assignment]  # any class: its __new__ takes it
     set_field = object.__setattr__  # no __init__: validators would refuse UNSET, frozen classes refuse setattr

@@ -26,6 +26,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
+from ._annotations import resolve_types
+
 
 class UnsupportedTypeError(TypeError):
     """A type that JSON Schema cannot express exactly (Any, object, a union of classes, a callable...)."""
@@ -64,7 +66,7 @@ class SchemaCompiler:
 
     def object_schema(self, cls: type) -> dict[str, Any]:
         try:
-            attrs.resolve_types(cls)
+            resolve_types(cls)
         except NameError as e:
             raise UnsupportedTypeError(f"{cls.__name__}: an annotation does not resolve ({e})") from e
         self._stack.append(cls)

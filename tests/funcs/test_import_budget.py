@@ -160,7 +160,13 @@ def test_the_batch_package_loads_its_parts_when_used() -> None:
 
 
 # chat_parse: chat_complete and its models, plus the schema compiler and the strict converter.
-CHAT_PARSE = {"mistral_fn.parse", "mistral_fn.schema", "mistral_fn._structure", "mistral_fn._keywords"}
+CHAT_PARSE = {
+    "mistral_fn.parse",
+    "mistral_fn.schema",
+    "mistral_fn._annotations",
+    "mistral_fn._structure",
+    "mistral_fn._keywords",
+}
 
 
 def test_chat_parse_loads_chat_complete_and_the_parse_machinery_only() -> None:

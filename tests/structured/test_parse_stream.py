@@ -1,7 +1,6 @@
 """chat_parse_stream against a scripted model streaming a JSON object in small chunks."""
 
 import json
-import sys
 from typing import Literal
 
 import attrs
@@ -184,11 +183,6 @@ class Node:
     children: list["Node"] = attrs.field(factory=list)
 
 
-@pytest.mark.xfail(
-    sys.version_info < (3, 11),
-    reason="mistral_fn/parse_stream.py _make_builder: on 3.10 list['X'] stays unresolved (bpo-41370)",
-    strict=True,
-)
 def test_partial_values_of_a_recursive_class_leave_unfinished_literals_unset() -> None:
     data = {
         "label": "root",

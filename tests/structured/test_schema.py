@@ -2,7 +2,6 @@
 
 import datetime as dt
 import enum
-import sys
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, NewType
 
@@ -97,11 +96,6 @@ def test_person_schema_is_strict_with_descriptions_and_required() -> None:
     assert "$defs" not in schema  # nothing recursive: everything inlined
 
 
-@pytest.mark.xfail(
-    sys.version_info < (3, 11),
-    reason="mistral_fn/schema.py SchemaCompiler.type_schema: on 3.10 list['X'] stays unresolved (bpo-41370)",
-    strict=True,
-)
 def test_recursive_classes_go_through_defs() -> None:
     schema = json_schema(Tree)
     VALIDATOR.check_schema(schema)
