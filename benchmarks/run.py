@@ -358,7 +358,7 @@ def report(r: dict[str, Any], quick: bool, command: str) -> str:
 
 
 # Sections of RESULTS.md that other tools measure (the layer builder's sizes, run_many.py); a run keeps them.
-KEPT_SECTIONS = ("## Lambda layer", "## Many calls at once")
+KEPT_SECTIONS = ("## Lambda layer", "## Many calls at once", "## Instruction counts")
 
 
 def _kept_sections(path: Path) -> str:
