@@ -21,10 +21,12 @@ from pathlib import Path
 
 from run import CLIENTS, TITLES, Server, python_of
 
+VALGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+
 
 def instructions(column: str, *args: str) -> int:
     process = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", python_of(column), *args],
+        [*VALGRIND, python_of(column), *args],
         capture_output=True,
         text=True,
         cwd=CLIENTS,
@@ -52,7 +54,8 @@ def main() -> None:
         }
     finally:
         server.close()
-    print(f"| figure (instructions) | {TITLES['fn']} | {TITLES['hand']} | {TITLES['official']} | fn/by-hand | fn/official |")
+    titles = " | ".join(TITLES[c] for c in ("fn", "hand", "official"))
+    print(f"| figure (instructions) | {titles} | fn/by-hand | fn/official |")
     print("|---|---:|---:|---:|---:|---:|")
     print(
         f"| cold start, millions | {cold['fn'] / 1e6:,.0f} | {cold['hand'] / 1e6:,.0f} | {cold['official'] / 1e6:,.0f}"
