@@ -466,8 +466,11 @@ def _agents_update_version(
     store: Store, op: Operation, path: dict[str, str], body: Any, query: dict[str, list[str]], script: Script | None
 ) -> tuple[int, Any]:
     version = (query.get("version") or ["0"])[0]
-    chosen = store.get(f"/v1/agents/{path['agent_id']}/versions", version)
+    versions = f"/v1/agents/{path['agent_id']}/versions"
     agent = store.get("/v1/agents", path["agent_id"])
+    if store.adopt_unknown_ids and version not in store.collection(versions) and version.isdigit():
+        store.put(versions, {**agent, "version": int(version)}, version)  # an adopted agent has the version asked
+    chosen = store.get(versions, version)
     agent.update(chosen)
     return _status(op), shape(_model(op), agent)
 

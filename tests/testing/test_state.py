@@ -211,3 +211,16 @@ def test_fine_tuning_job_life_cycle_makes_a_model(session: Session) -> None:
 def test_chat_reply_is_the_mock_sentence(session: Session) -> None:
     result = _ok(mistral_fn.chat_complete(session, **CHAT))
     assert result.choices[0].message.content.startswith("This is a reply")  # type: ignore[attr-defined]
+
+
+def test_an_adopted_agent_takes_the_version_it_is_switched_to() -> None:
+    """adopt_unknown_ids (the docs runner's mock): an agent the mock never made has the version asked for."""
+    agent_id = "ag_0197dfe5c3b17b6a8e5b2ad5a8a6f7c2"
+    with MockServer(adopt_unknown_ids=True) as adopting:
+        session = Session(api_key="sk-test", server_url=adopting.url)
+        agent = _ok(mistral_fn.beta_agents_update_version(session, agent_id=agent_id, version=3))
+        assert (agent.id, agent.version) == (agent_id, 3)  # type: ignore[attr-defined]
+        assert _ok(mistral_fn.beta_agents_get(session, agent_id=agent_id)).version == 3  # type: ignore[attr-defined]
+    with MockServer() as strict:
+        session = Session(api_key="sk-test", server_url=strict.url)
+        assert _status(mistral_fn.beta_agents_update_version(session, agent_id=agent_id, version=3)) == 404
