@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
+from . import _checks
+
 if TYPE_CHECKING:
     import logging
 
@@ -37,6 +39,16 @@ class BackoffStrategy:
     exponent: float = 1.5
     max_elapsed_time: int = 3600000
 
+    def __attrs_post_init__(self) -> None:
+        for name in ("initial_interval", "max_interval", "max_elapsed_time"):
+            _refuse_ms(f"BackoffStrategy({name}=...)", getattr(self, name))
+        exponent = self.exponent
+        if isinstance(exponent, bool) or not isinstance(exponent, (int, float)):
+            raise TypeError(f"BackoffStrategy(exponent=...): expected a number, got {_checks.shown(exponent)}")
+        if not 1 <= exponent <= 100:
+            got = _checks.shown(exponent)
+            raise ValueError(f"BackoffStrategy(exponent=...): expected a number from 1 to 100, got {got}")
+
 
 @attrs.frozen
 class RetryConfig:
@@ -50,6 +62,16 @@ class RetryConfig:
     backoff: BackoffStrategy = attrs.field(factory=BackoffStrategy)
     retry_connection_errors: bool = False
     retry_unsafe: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.strategy not in ("backoff", "none"):  # anything else silently turned retries off
+            got = _checks.shown(self.strategy)
+            raise ValueError(f"RetryConfig(strategy=...): expected 'backoff' or 'none', got {got}")
+        if not isinstance(self.backoff, BackoffStrategy):
+            raise TypeError(f"RetryConfig(backoff=...): expected a BackoffStrategy, got {_checks.shown(self.backoff)}")
+        for name in ("retry_connection_errors", "retry_unsafe"):
+            if not isinstance(value := getattr(self, name), bool):
+                raise TypeError(f"RetryConfig({name}=...): expected True or False, got {_checks.shown(value)}")
 
 
 @attrs.frozen
@@ -108,6 +130,42 @@ class Hooks:
     on_call: Sequence[OnCall] = ()
 
 
+def _refuse_ms(where: str, value: Any) -> None:
+    """Raise for a refused number of milliseconds: TypeError for a non-number, ValueError for a bad one."""
+    if (problem := _checks.milliseconds(value)) is not None:
+        raise (TypeError if _checks.not_a_number(value) else ValueError)(f"{where}: {problem}")
+
+
+def _refuse_url(where: str, value: Any) -> None:
+    if (problem := _checks.url(value)) is not None:
+        raise (TypeError if not isinstance(value, str) else ValueError)(f"{where}: {problem}")
+
+
+def _check_session_arguments(given: dict[str, Any]) -> None:
+    """Session's settings checked where they are given, so a mistake fails at its line, not at a first call."""
+    key = given["api_key"]
+    if key is not None and not isinstance(key, str) and not callable(key):
+        raise TypeError(f"Session(api_key=...): expected a str or a zero-argument callable, got {_checks.shown(key)}")
+    if given["server"] is not None and not isinstance(given["server"], str):
+        raise TypeError(f"Session(server=...): expected a server name (str), got {_checks.shown(given['server'])}")
+    if given["server_url"] is not None:
+        _refuse_url("Session(server_url=...)", given["server_url"])
+    if given["timeout_ms"] is not None:
+        _refuse_ms("Session(timeout_ms=...)", given["timeout_ms"])
+    if given["stream_idle_ms"] is not None:
+        _refuse_ms("Session(stream_idle_ms=...)", given["stream_idle_ms"])
+    for name, cls, accepted in (("retry_config", RetryConfig, "a RetryConfig"), ("hooks", Hooks, "a Hooks")):
+        if (problem := _checks.instance_of(given[name], cls, accepted)) is not None:
+            raise TypeError(f"Session({name}=...): {problem}")
+    if (time_left := given["time_left"]) is not None and not callable(time_left):
+        raise TypeError(f"Session(time_left=...): expected a zero-argument callable, got {_checks.shown(time_left)}")
+    size = given["max_response_bytes"]
+    if isinstance(size, bool) or not isinstance(size, int):
+        raise TypeError(f"Session(max_response_bytes=...): expected an int, got {_checks.shown(size)}")
+    if size <= 0:
+        raise ValueError(f"Session(max_response_bytes=...): expected more than 0, got {_checks.shown(size)}")
+
+
 DEFAULT_TIMEOUT_MS = 300_000
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 2**20
 
@@ -155,6 +213,11 @@ class Session:
     ) -> None:
         from .funcs._spec import SERVERS
 
+        _check_session_arguments(locals())
+        if server_url is None and server is None:
+            server_url = os.environ.get("MISTRAL_SERVER_URL") or None
+            if server_url is not None:
+                _refuse_url("the MISTRAL_SERVER_URL variable", server_url)
         if server_url is None:
             name = server or "eu"
             if name not in SERVERS:

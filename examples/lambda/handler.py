@@ -37,7 +37,7 @@ RESPONSE_MARGIN_MS = 300
 
 # One Session, and so one connection pool, for the life of the execution environment: warm
 # invocations skip the TLS handshake. The time each invocation has left is passed per call.
-SESSION = Session(server_url=os.environ.get("MISTRAL_SERVER_URL") or None)
+SESSION = Session()  # MISTRAL_API_KEY at call time; MISTRAL_SERVER_URL, when set, instead of the Mistral API
 
 
 class LambdaContext(Protocol):

@@ -15,7 +15,7 @@ from .. import errors
 from .._version import VERSION
 from ..result import Err, Meta, Ok, Result
 from ..session import CallObserver, CallStart, HookContext, Hooks, ProviderRefusal, Session
-from . import convert, encode, retries, transport
+from . import convert, encode, options, retries, transport
 from .cancel import run_cancellable
 from .operation import Call, Operation, Outcome, Pages
 from .redact import redact, redacted_headers, scrub
@@ -66,6 +66,8 @@ def invoke(
     call: Call = _NO_CALL,
 ) -> Result[Any, Any]:
     """Run one operation and return `Ok(value)` or `Err(error)`; never raises for a known failure."""
+    if call is not _NO_CALL and (problem := options.problem(call)) is not None:
+        return Err(errors.InvalidRequestError(problem))
     api_key: str | None = None
     hooks = session.hooks
     observers: tuple[CallObserver, ...] = ()
@@ -130,10 +132,6 @@ def _invoke(
         return Err(errors.InvalidRequestError("the API key contains a line break (read from a file? strip it)"))
     if not api_key.isascii() and not _latin_1(api_key):
         return Err(errors.InvalidRequestError("the API key has characters outside Latin-1, which no header can carry"))
-    if call.http_headers:
-        problem = encode.header_problem(call.http_headers)
-        if problem is not None:
-            return Err(errors.InvalidRequestError(f"invalid argument http_headers: {problem}"))
     base_url = (call.server_url or session.server_url).rstrip("/")
     headers = {
         "Authorization": f"Bearer {api_key}",

@@ -20,12 +20,14 @@ REPO = Path(__file__).resolve().parents[2]
 RUNTIME = {
     "mistral_fn",
     "mistral_fn._version",
+    "mistral_fn._checks",
     "mistral_fn._runtime",
     "mistral_fn._runtime.cancel",
     "mistral_fn._runtime.convert",
     "mistral_fn._runtime.encode",
     "mistral_fn._runtime.invoke",
     "mistral_fn._runtime.operation",
+    "mistral_fn._runtime.options",
     "mistral_fn._runtime.redact",
     "mistral_fn._runtime.retries",
     "mistral_fn._runtime.transport",
@@ -128,6 +130,7 @@ def test_chat_complete_import_leaves_the_http_stack_for_the_first_call() -> None
 RUNTIME_CORE = {
     "mistral_fn",
     "mistral_fn._version",
+    "mistral_fn._checks",
     "mistral_fn.errors",
     "mistral_fn.funcs",
     "mistral_fn.result",

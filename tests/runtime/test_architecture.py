@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mistral_fn.types",
             "mistral_fn.session",
             "mistral_fn._version",
+            "mistral_fn._checks",
             "mistral_fn.funcs._spec",
             "mistral_fn.rate_limit_info",
         ),
