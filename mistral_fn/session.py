@@ -88,18 +88,25 @@ AfterSuccess = Callable[[HookContext, "requests.Response"], "requests.Response |
 AfterError = Callable[[HookContext, "requests.Response | None", "BaseException | None"], None]
 
 
-@attrs.frozen
 class CallStart:
-    """What a call observer is told when a call begins."""
+    """What a call observer is told when a call begins (a plain class: attrs would cost import time)."""
 
-    operation_id: str
-    method: str
-    path: str
-    """The operation's path template (`/v1/chat/completions`)."""
-    base_url: str
-    body: Mapping[str, Any] | None
-    """The request-body keywords as the caller gave them (models or plain values)."""
-    stream: bool
+    __slots__ = ("base_url", "body", "method", "operation_id", "path", "stream")
+
+    def __init__(
+        self, operation_id: str, method: str, path: str, base_url: str, body: Mapping[str, Any] | None, stream: bool
+    ) -> None:
+        self.operation_id = operation_id
+        self.method = method
+        self.path = path
+        """The operation's path template (`/v1/chat/completions`)."""
+        self.base_url = base_url
+        self.body = body
+        """The request-body keywords as the caller gave them (models or plain values)."""
+        self.stream = stream
+
+    def __repr__(self) -> str:
+        return f"CallStart({self.operation_id!r}, {self.method} {self.base_url}{self.path}, stream={self.stream})"
 
 
 class CallObserver(Protocol):
