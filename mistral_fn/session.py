@@ -166,6 +166,10 @@ def _check_session_arguments(given: dict[str, Any]) -> None:
             raise TypeError(f"Session({name}=...): {problem}")
     if (time_left := given["time_left"]) is not None and not callable(time_left):
         raise TypeError(f"Session(time_left=...): expected a zero-argument callable, got {_checks.shown(time_left)}")
+    if not isinstance(given["strict_responses"], bool):
+        raise TypeError(
+            f"Session(strict_responses=...): expected a bool, got {_checks.shown(given['strict_responses'])}"
+        )
     size = given["max_response_bytes"]
     if isinstance(size, bool) or not isinstance(size, int):
         raise TypeError(f"Session(max_response_bytes=...): expected an int, got {_checks.shown(size)}")
@@ -198,6 +202,7 @@ class Session:
         "retry_config",
         "server_url",
         "stream_idle_ms",
+        "strict_responses",
         "time_left",
         "timeout_ms",
     )
@@ -217,6 +222,7 @@ class Session:
         rate_limit: "RateLimit | None" = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         stream_idle_ms: int | None = None,
+        strict_responses: bool = False,
     ) -> None:
         from .funcs._spec import SERVERS
 
@@ -235,6 +241,10 @@ class Session:
         self.retry_config = retry_config
         self.timeout_ms = DEFAULT_TIMEOUT_MS if timeout_ms is None else timeout_ms
         self.max_response_bytes = max_response_bytes
+        self.strict_responses = strict_responses
+        """A 2XX body or stream event lacking a field the spec requires is `Err(ResponseValidationError)`
+        naming it, instead of a value whose field reads `UNSET` (the default: the API adds and relaxes
+        fields, and the spec names some it never sends, e.g. `ChatCompletionResponse.data`)."""
         self.stream_idle_ms = stream_idle_ms
         """The longest a stream may go without an event (comments do not count); None: the attempt's timeout."""
         """The most a JSON body (or one event of a stream) may hold, decoded; more ends the call in `Err`."""

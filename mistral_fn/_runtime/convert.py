@@ -446,7 +446,7 @@ def _model_items(obj: Model) -> dict[str, Any]:
     return items
 
 
-def _make_converter(lenient: bool) -> cattrs.BaseConverter:
+def _make_converter(lenient: bool, complete: bool = False) -> cattrs.BaseConverter:
     converter = cattrs.BaseConverter()
     f = _Factories(converter, lenient)
     register = converter.register_structure_hook_factory
@@ -454,7 +454,7 @@ def _make_converter(lenient: bool) -> cattrs.BaseConverter:
     register(_is_literal, f.literal)
     register(_is_list, f.list_)
     register(_is_dict, f.dict_)
-    register(_is_model, f.model)
+    register(_is_model, (lambda cls: f.model(cls, complete=True)) if complete else f.model)
     for t, hook in _PRIMITIVES.items():
         if isinstance(t, type) and t is not object:  # object would match every class by MRO
             converter.register_structure_hook(t, hook)
@@ -499,24 +499,27 @@ def _unstructure_model(converter: cattrs.BaseConverter, cls: type[Model]) -> Cal
     return unstructure_model
 
 
-_converters: dict[bool, cattrs.BaseConverter] = {}
+_converters: dict[tuple[bool, bool], cattrs.BaseConverter] = {}
 
 
-def _get(lenient: bool) -> cattrs.BaseConverter:
-    converter = _converters.get(lenient)
+def _get(lenient: bool, complete: bool = False) -> cattrs.BaseConverter:
+    converter = _converters.get((lenient, complete))
     if converter is None:
-        converter = _converters.setdefault(lenient, _make_converter(lenient))
+        converter = _converters.setdefault((lenient, complete), _make_converter(lenient, complete))
     return converter
 
 
-def read(data: Any, t: Any) -> Any:
-    """Structure decoded JSON from a response into `t`, leniently. Raises `ConversionError`."""
-    return _get(True).get_structure_hook(t)(data, t)
+def read(data: Any, t: Any, complete: bool = False) -> Any:
+    """Structure decoded JSON from a response into `t`, leniently. Raises `ConversionError`.
+
+    `complete` (`Session(strict_responses=True)`): a required property the response lacks is an
+    error naming it, instead of reading as `UNSET`; everything else stays lenient."""
+    return _get(True, complete).get_structure_hook(t)(data, t)
 
 
-def reader_hook(t: Any) -> Hook:
+def reader_hook(t: Any, complete: bool = False) -> Hook:
     """The lenient structure hook for `t`, for callers that convert many values of one type."""
-    return _get(True).get_structure_hook(t)
+    return _get(True, complete).get_structure_hook(t)
 
 
 def check(data: Any, t: Any) -> Any:

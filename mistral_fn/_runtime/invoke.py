@@ -54,6 +54,8 @@ class Attempts(NamedTuple):
     idle: float | None
     """Seconds a stream may go without an event (None: the attempt's timeout)."""
     request: encode.EncodedRequest
+    strict: bool
+    """`Session(strict_responses=True)`: a required field missing from a 2XX body or event is an error."""
 
 
 def invoke(
@@ -149,7 +151,18 @@ def _invoke(
     hooks = session.hooks
     sender = transport.for_session(session)
     idle = None if session.stream_idle_ms is None else session.stream_idle_ms / 1000
-    attempts = Attempts(op, sender, hooks, call.cancel, budget, api_key, session.max_response_bytes, idle, request)
+    attempts = Attempts(
+        op,
+        sender,
+        hooks,
+        call.cancel,
+        budget,
+        api_key,
+        session.max_response_bytes,
+        idle,
+        request,
+        session.strict_responses,
+    )
     url = base_url + request.path_and_query
     limiter = session.limiter
     tokens = limiter.estimate(_json_length(request), body) if limiter is not None else 0
@@ -323,7 +336,14 @@ def _send_and_decode(
                 raise
         end = attempts.budget.attempt_end(timeout)
         result = responses.decode(
-            attempts.op, response, end, attempts.cancel, attempts.api_key, attempts.max_bytes, attempts.idle
+            attempts.op,
+            response,
+            end,
+            attempts.cancel,
+            attempts.api_key,
+            attempts.max_bytes,
+            attempts.idle,
+            attempts.strict,
         )
         if isinstance(result, Err):
             result = Err(transport.timed_out_if_cut(watch, timeout, result.error))

@@ -29,6 +29,7 @@ def decode(
     api_key: str,
     max_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     idle: float | None = None,
+    strict: bool = False,
 ) -> Result[Any, Any]:
     """Classify a response: the success model, a streaming or binary body, or the matching error."""
     status = response.status_code
@@ -46,7 +47,7 @@ def decode(
             if idle is None:
                 idle = max(attempt_end - time.monotonic(), 0.0) or 0.001
             stream: EventStream[Any] = EventStream(
-                response, op.events, op.end_marker, cancel, api_key, op.collect_into, max_bytes, idle
+                response, op.events, op.end_marker, cancel, api_key, op.collect_into, max_bytes, idle, strict
             )
             return Ok(stream)
         if model is BinaryResponse:
@@ -60,7 +61,7 @@ def decode(
     if 200 <= status < 300:
         if op.events is not None:  # a JSON body where events were asked for: most likely an error
             return Err(_json_for_a_stream(response, content, api_key))
-        return _decode_success(model, response, content, api_key)
+        return _decode_success(model, response, content, api_key, strict)
     return Err(http_error(op, response, content, api_key))
 
 
@@ -90,7 +91,9 @@ def _too_large(op: Operation, response: "requests.Response", limit: int, api_key
     return errors.MistralError(redact(message, api_key), body="", raw_response=response, **common)
 
 
-def _decode_success(model: Any, response: "requests.Response", content: bytes, api_key: str) -> Result[Any, Any]:
+def _decode_success(
+    model: Any, response: "requests.Response", content: bytes, api_key: str, strict: bool = False
+) -> Result[Any, Any]:
     if model is None:
         return Ok(None)
     try:
@@ -98,7 +101,7 @@ def _decode_success(model: Any, response: "requests.Response", content: bytes, a
     except (ValueError, UnicodeDecodeError, RecursionError) as e:  # RecursionError: nested too deep
         return Err(_response_invalid("the response body is not JSON", response, content, None, e, api_key))
     try:
-        return Ok(convert.read(data, model))
+        return Ok(convert.read(data, model, complete=strict))
     except convert.ConversionError as e:
         name = getattr(model, "__name__", str(model))
         return Err(_response_invalid(f"the response is not a {name}: {e}", response, content, data, e, api_key))

@@ -88,7 +88,9 @@ class EventStream(Generic[E]):
         collect_into: Any = None,
         max_event_bytes: int = sse.DEFAULT_MAX_EVENT_BYTES,
         idle_seconds: float | None = None,
+        strict: bool = False,
     ) -> None:
+        self._strict = strict
         self.response = response
         self.headers = response.headers
         self._event_type = event_type
@@ -193,7 +195,7 @@ class EventStream(Generic[E]):
 
     def _iterate(self) -> Generator[E, None, None]:
         event_type = self._event_type
-        hook = convert.reader_hook(event_type)
+        hook = convert.reader_hook(event_type, complete=self._strict)
         # The spec's event models are SSE envelopes: `data` (the JSON payload) and, where declared, `event`.
         with_name = attrs.has(event_type) and "event" in attrs.fields_dict(event_type)
         end = self._end_marker
