@@ -39,7 +39,7 @@ class RuntimeAPI:
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     init_errors: list[Any] = field(default_factory=list)
     deadlines: dict[str, int] = field(default_factory=dict)
-    """Request id -> the `Lambda-Runtime-Deadline-Ms` it was given."""
+    """Request id -> the `Lambda-Runtime-Deadline-Ms` it was handed out with."""
 
     def __post_init__(self) -> None:
         self._posted = threading.Condition()
@@ -60,7 +60,11 @@ class RuntimeAPI:
                 if item is None:  # closing: let the runtime's long poll end
                     self._answer(500, {"errorMessage": "shutting down"})
                     return
-                request_id, event, deadline_ms = item
+                request_id, event, budget_ms = item
+                # As Lambda does, the deadline counts from when the invocation is handed out, after any
+                # cold start of the function, not from when it was queued.
+                deadline_ms = int(time.time() * 1000) + budget_ms
+                api.deadlines[request_id] = deadline_ms
                 body = json.dumps(event).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -104,12 +108,10 @@ class RuntimeAPI:
         self.address = f"127.0.0.1:{self._server.server_address[1]}"
 
     def invoke(self, event: Any, deadline_in_ms: int) -> str:
-        """Queue one invocation that must end within `deadline_in_ms` from now; gives its request id."""
+        """Queue one invocation that must end within `deadline_in_ms` of being handed out; gives its request id."""
         self._count += 1
         request_id = f"req-{self._count:04d}"
-        deadline = int(time.time() * 1000) + deadline_in_ms
-        self.deadlines[request_id] = deadline
-        self.events.put((request_id, event, deadline))
+        self.events.put((request_id, event, deadline_in_ms))
         return request_id
 
     def outcome(self, request_id: str, timeout: float) -> Outcome:
