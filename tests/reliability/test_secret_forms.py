@@ -240,7 +240,8 @@ def test_key_echoed_by_the_server_whatever_its_characters(server: Loopback, name
     server.reply(400, {"message": long_text})
     server.reply(401, long_text)
     server.reply(200, {"id": key, "choices": key})
-    server.reply_raw(b"HTTP/1.1 403 " + key.encode("latin-1") + b"\r\nContent-Length: 2\r\n\r\nno", close=True)
+    head = b"HTTP/1.1 403 " + key.encode("latin-1") + b"\r\nConnection: close\r\nContent-Length: 2\r\n\r\n"
+    server.reply_raw(head + b"no", close=True)
     for _ in range(4):
         result = chat_complete(session, model=MODEL, messages=MESSAGES)
         assert isinstance(result, Err), result
